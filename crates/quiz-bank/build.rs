@@ -1,0 +1,72 @@
+//! Validates `content/` with quiz-core and writes the compact bank quiz-bank embeds: an index
+//! and one encoded file per topic in `$OUT_DIR/bank/`. Invalid content fails the build with
+//! every error as `file:line:col: …`, so it never reaches a reader's page.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use quiz_core::codec;
+use quiz_core::parse;
+
+fn main() -> ExitCode {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let content = manifest.join("../../content");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bank");
+    // include_dir! alone does not notice new files: name the folders and every file.
+    // See: https://github.com/Michael-F-Bryan/include_dir/issues/31
+    println!("cargo:rerun-if-changed={}", content.display());
+    rerun_for_dirs(&content);
+    match parse::bank_files(&content) {
+        Ok(files) => {
+            for f in files {
+                println!("cargo:rerun-if-changed={}", f.display());
+            }
+        }
+        Err(e) => return fail(&format!("content: cannot read folder {}: {e}", content.display())),
+    }
+    let bank = match parse::load_dir(&content, "content") {
+        Ok(bank) => bank,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            return fail(&format!("content/ has {} error(s); see the lines above", errors.len()));
+        }
+    };
+    if let Err(e) = write(&out, &bank) {
+        return fail(&format!("cannot write {}: {e}", out.display()));
+    }
+    ExitCode::SUCCESS
+}
+
+fn rerun_for_dirs(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                println!("cargo:rerun-if-changed={}", path.display());
+                rerun_for_dirs(&path);
+            }
+        }
+    }
+}
+
+fn write(out: &Path, bank: &parse::Bank) -> std::io::Result<()> {
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    let categories: Vec<codec::CategoryEntry> =
+        bank.categories.iter().map(|c| (c.slug.clone(), c.title.clone())).collect();
+    let topics: Vec<_> = bank.topics.iter().map(|t| t.info.clone()).collect();
+    std::fs::write(out.join("index.bin"), codec::encode_index(&categories, &topics))?;
+    for t in &bank.topics {
+        std::fs::write(out.join(format!("{}.bin", t.info.slug)), codec::encode_topic(&t.questions))?;
+    }
+    Ok(())
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
+}

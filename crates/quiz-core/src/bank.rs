@@ -1,0 +1,78 @@
+//! What a quiz draws from: an index of topics (for filters and counts) and questions decoded
+//! per topic, so a quiz on one topic never decodes the rest of the bank.
+
+use crate::codec::CategoryEntry;
+use crate::model::{Question, TopicInfo};
+use crate::select::{Quiz, SelectError, Selection, select};
+
+/// A source of questions: the built-in bank, or one a host supplies.
+pub trait QuestionBank {
+    /// Categories (slug, title) in display order.
+    fn categories(&self) -> &[CategoryEntry];
+    /// Every topic with its counts.
+    fn topics(&self) -> &[TopicInfo];
+    /// The questions of one topic, in bank order.
+    fn questions(&self, topic: &TopicInfo) -> Vec<Question>;
+
+    /// Draws a quiz, decoding only the topics `sel` can use.
+    ///
+    /// # Errors
+    /// See [`select`].
+    fn draw(&self, sel: &Selection) -> Result<Quiz, SelectError> {
+        let questions: Vec<Question> = if sel.ids.is_empty() {
+            self.topics().iter().filter(|t| sel.wants_topic(t)).flat_map(|t| self.questions(t)).collect()
+        } else {
+            self.topics().iter().flat_map(|t| self.questions(t)).collect()
+        };
+        select(&questions, sel)
+    }
+}
+
+/// A bank held fully in memory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemoryBank {
+    categories: Vec<CategoryEntry>,
+    topics: Vec<TopicInfo>,
+    questions: Vec<Question>,
+}
+
+impl MemoryBank {
+    /// Builds a bank from questions; topics and counts are derived from them, in first-seen
+    /// order, titled by slug unless `titles` names them.
+    pub fn new(questions: Vec<Question>, categories: Vec<CategoryEntry>, titles: &[(String, String)]) -> MemoryBank {
+        let mut topics: Vec<TopicInfo> = Vec::new();
+        for q in &questions {
+            let idx = match topics.iter().position(|t| t.slug == q.topic) {
+                Some(i) => i,
+                None => {
+                    let title = titles.iter().find(|(s, _)| *s == q.topic).map_or(&q.topic, |(_, t)| t);
+                    topics.push(TopicInfo {
+                        slug: q.topic.clone(),
+                        title: title.clone(),
+                        category: q.category.clone(),
+                        counts: [0; 3],
+                    });
+                    topics.len() - 1
+                }
+            };
+            if let Some(c) = topics.get_mut(idx).and_then(|t| t.counts.get_mut(q.difficulty.index())) {
+                *c += 1;
+            }
+        }
+        MemoryBank { categories, topics, questions }
+    }
+}
+
+impl QuestionBank for MemoryBank {
+    fn categories(&self) -> &[CategoryEntry] {
+        &self.categories
+    }
+
+    fn topics(&self) -> &[TopicInfo] {
+        &self.topics
+    }
+
+    fn questions(&self, topic: &TopicInfo) -> Vec<Question> {
+        self.questions.iter().filter(|q| q.topic == topic.slug).cloned().collect()
+    }
+}
