@@ -1,1 +1,181 @@
-//! stub
+//! The wasm entry point and the only `#[wasm_bindgen]` surface: `mount(element, options)`
+//! returns a handle the JS wrapper drives. Values and errors are converted here; every quiz
+//! rule is in quiz-core, every pixel in quiz-yew.
+#![deny(missing_docs)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use quiz_core::{QuestionBank, attrs};
+use quiz_yew::{Lang, Quiz, QuizEvent, QuizOptions, QuizProps};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::{AppHandle, Callback, Renderer};
+
+/// Options as the JS wrapper passes them: attribute strings, all optional.
+#[derive(Deserialize, Default, Clone, Debug)]
+#[serde(default, rename_all = "camelCase")]
+struct MountOptions {
+    difficulty: Option<String>,
+    topics: Option<String>,
+    count: Option<String>,
+    seed: Option<String>,
+    ids: Option<String>,
+    filters: Option<String>,
+    lang: Option<String>,
+}
+
+thread_local! {
+    static BANK: RefCell<Option<Rc<dyn QuestionBank>>> = const { RefCell::new(None) };
+    static ON_PANIC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+#[cfg(feature = "builtin-bank")]
+fn builtin() -> Option<Rc<dyn QuestionBank>> {
+    Some(Rc::new(quiz_bank::Builtin::load()))
+}
+
+#[cfg(not(feature = "builtin-bank"))]
+fn builtin() -> Option<Rc<dyn QuestionBank>> {
+    None
+}
+
+/// The bank shared by every widget on the page, decoded on first use.
+fn bank() -> Result<Rc<dyn QuestionBank>, JsError> {
+    BANK.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = builtin();
+        }
+        slot.clone().ok_or_else(|| JsError::new("this build has no built-in question bank"))
+    })
+}
+
+fn to_quiz_options(o: &MountOptions, bank: &dyn QuestionBank) -> Result<QuizOptions, JsError> {
+    let get = |v: &Option<String>| v.clone().unwrap_or_default();
+    let e = |e: attrs::AttrError| JsError::new(&e.to_string());
+    Ok(QuizOptions {
+        difficulties: attrs::difficulties(&get(&o.difficulty)).map_err(e)?,
+        topics: attrs::topics(&get(&o.topics), bank.topics()).map_err(e)?,
+        count: attrs::count(&get(&o.count)).map_err(e)?,
+        ids: attrs::ids(&get(&o.ids)).map_err(e)?,
+        seed: attrs::seed(&get(&o.seed)).map_err(e)?,
+        filters_hidden: attrs::filters_hidden(&get(&o.filters)).map_err(e)?,
+        lang: o.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default(),
+    })
+}
+
+fn parse_options(options: JsValue) -> Result<MountOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(MountOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// Dispatches `event` on `target` as a bubbling, composed `CustomEvent`, after the current
+/// task: a listener may then call back into the widget (even destroy it) safely.
+fn dispatch(target: &Element, event: QuizEvent) {
+    let target = target.clone();
+    yew::platform::spawn_local(async move {
+        let detail = match event.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+            Ok(d) => d,
+            Err(_) => return,
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(ev) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+            let _ = target.dispatch_event(&ev);
+        }
+    });
+}
+
+use serde::Serialize;
+
+/// A mounted quiz. Call `destroy()` to remove it and free its memory.
+#[wasm_bindgen]
+pub struct QuizHandle {
+    app: Option<AppHandle<Quiz>>,
+    props: QuizProps,
+}
+
+#[wasm_bindgen]
+impl QuizHandle {
+    /// Unmounts the quiz and frees it. Calling it twice does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+
+    /// Applies new options. A new language keeps the learner's progress; new filters, seed,
+    /// count or ids start a new quiz. Throws `Error` naming a bad option.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    ) -> Result<(), JsError> {
+        let opts = to_quiz_options(&parse_options(options)?, &*self.props.bank)?;
+        self.props.options = opts;
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+        Ok(())
+    }
+}
+
+/// Renders a quiz into `host` and dispatches `quiz-start`, `quiz-answer` and `quiz-complete`
+/// events on it. Throws `Error` naming the first invalid option.
+#[wasm_bindgen]
+pub fn mount(
+    host: Element,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<QuizHandle, JsError> {
+    let bank = bank()?;
+    let options = to_quiz_options(&parse_options(options)?, &*bank)?;
+    let target = host.clone();
+    let on_event = Callback::from(move |e: QuizEvent| dispatch(&target, e));
+    let props = QuizProps { bank, options, on_event };
+    let app = Renderer::<Quiz>::with_root_and_props(host, props.clone()).render();
+    Ok(QuizHandle { app: Some(app), props })
+}
+
+/// The topics and categories of the built-in bank with their question counts by
+/// difficulty, for hosts that build their own pickers.
+#[wasm_bindgen(js_name = bankTopics)]
+pub fn bank_topics() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Topic<'a> {
+        slug: &'a str,
+        title: &'a str,
+        category: &'a str,
+        counts: [u32; 3],
+    }
+    let bank = bank()?;
+    let topics: Vec<Topic<'_>> = bank
+        .topics()
+        .iter()
+        .map(|t| Topic { slug: &t.slug, title: &t.title, category: &t.category, counts: t.counts })
+        .collect();
+    serde_wasm_bindgen::to_value(&topics).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Registers `callback(message)`, called if the wasm panics. After a panic the instance
+/// is unusable: the wrapper shows a "reload" panel in every widget.
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(callback: js_sys::Function) {
+    ON_PANIC.with(|cell| *cell.borrow_mut() = Some(callback));
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        ON_PANIC.with(|cell| {
+            if let Ok(cell) = cell.try_borrow() {
+                if let Some(f) = cell.as_ref() {
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
+                }
+            }
+        });
+    }));
+}

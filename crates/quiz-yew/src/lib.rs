@@ -1,1 +1,14 @@
-//! stub
+//! The yew components of the quiz widget: the whole quiz ([`Quiz`]) and its screens. They
+//! render and forward; every quiz rule is in quiz-core, and the bank comes from the caller.
+#![deny(missing_docs)]
+
+mod components;
+mod event;
+mod i18n;
+mod quiz;
+
+pub use components::{FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results, ResultsProps};
+pub use event::{QuestionResult, QuizEvent};
+pub use i18n::{Lang, Strings};
+pub use quiz::state::Filters;
+pub use quiz::{Quiz, QuizOptions, QuizProps};

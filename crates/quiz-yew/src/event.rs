@@ -1,0 +1,78 @@
+//! What the widget tells its host: the payloads of `quiz-start`, `quiz-answer` and
+//! `quiz-complete`. Field names are camelCase, as they reach JS unchanged.
+
+use serde::Serialize;
+
+/// One event of a quiz's life.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+pub enum QuizEvent {
+    /// A quiz began.
+    QuizStart {
+        /// Seed it was drawn with.
+        seed: u32,
+        /// Question ids in order.
+        question_ids: Vec<String>,
+        /// Number of questions.
+        total: u32,
+    },
+    /// A question was checked.
+    QuizAnswer {
+        /// The question id.
+        question_id: String,
+        /// Its topic slug.
+        topic: String,
+        /// Its difficulty slug.
+        difficulty: String,
+        /// Its kind slug.
+        kind: String,
+        /// The learner's answer, as shown text (choices' texts, typed text, items in order).
+        answer: Vec<String>,
+        /// Whether it was right.
+        correct: bool,
+        /// Milliseconds from showing the question to checking.
+        time_ms: u32,
+        /// 0-based position in the quiz.
+        index: u32,
+    },
+    /// The last question was passed.
+    QuizComplete {
+        /// Right answers.
+        score: u32,
+        /// Number of questions.
+        total: u32,
+        /// One entry per question, in order.
+        results: Vec<QuestionResult>,
+        /// Milliseconds from start to completion.
+        duration_ms: u32,
+        /// Seed the quiz was drawn with.
+        seed: u32,
+    },
+}
+
+/// The result of one question in `quiz-complete`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionResult {
+    /// The question id.
+    pub question_id: String,
+    /// Its topic slug.
+    pub topic: String,
+    /// Its difficulty slug.
+    pub difficulty: String,
+    /// Whether it was answered right.
+    pub correct: bool,
+    /// Milliseconds spent on it.
+    pub time_ms: u32,
+}
+
+impl QuizEvent {
+    /// The DOM event name (`quiz-start`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuizEvent::QuizStart { .. } => "quiz-start",
+            QuizEvent::QuizAnswer { .. } => "quiz-answer",
+            QuizEvent::QuizComplete { .. } => "quiz-complete",
+        }
+    }
+}
