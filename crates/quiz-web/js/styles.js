@@ -1,0 +1,158 @@
+// The widget's stylesheet, adopted by every shadow root (one parsed copy per page).
+// Theming: the --quiz-* custom properties and the ::part() names documented in README.md.
+export const css = String.raw`
+:host {
+  all: initial;
+  display: block;
+  contain: content;
+  --_font: var(--quiz-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  --_mono: var(--quiz-font-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace);
+  --_radius: var(--quiz-radius, 10px);
+  --_bg: var(--quiz-background, #ffffff);
+  --_fg: var(--quiz-text, #1a1d23);
+  --_muted: var(--quiz-muted, #4d5563);
+  --_border: var(--quiz-border, #c9ced6);
+  --_accent: var(--quiz-accent, #1f56c4);
+  --_on-accent: var(--quiz-on-accent, #ffffff);
+  --_surface: var(--quiz-surface, #f4f5f7);
+  --_right: var(--quiz-right, #136c2e);
+  --_right-bg: #e6f4ea;
+  --_wrong: var(--quiz-wrong, #b3261e);
+  --_wrong-bg: #fbeae9;
+  --_focus: var(--quiz-focus, #1f56c4);
+  --_tok-kw: #7a1fa2; --_tok-str: #0b6b3a; --_tok-num: #9a4a00; --_tok-com: #5f6672; --_tok-bi: #1f56c4; --_tok-dec: #8a5300;
+  font-family: var(--_font);
+  font-size: 16px;
+  line-height: 1.5;
+  color: var(--_fg);
+  text-align: start;
+}
+:host([hidden]) { display: none; }
+.root[data-scheme="dark"] {
+  --_bg: var(--quiz-background, #16181d);
+  --_fg: var(--quiz-text, #e8eaed);
+  --_muted: var(--quiz-muted, #b4bac4);
+  --_border: var(--quiz-border, #4a505b);
+  --_accent: var(--quiz-accent, #8fb3ff);
+  --_on-accent: var(--quiz-on-accent, #0b1220);
+  --_surface: var(--quiz-surface, #22252c);
+  --_right: var(--quiz-right, #7ddc98);
+  --_right-bg: #183522;
+  --_wrong: var(--quiz-wrong, #ff9a90);
+  --_wrong-bg: #3d1c1a;
+  --_focus: var(--quiz-focus, #8fb3ff);
+  --_tok-kw: #dcb0ff; --_tok-str: #9be3a8; --_tok-num: #ffc482; --_tok-com: #a9b1bb; --_tok-bi: #a8c8ff; --_tok-dec: #ffd27a;
+}
+* , *::before, *::after { box-sizing: border-box; }
+.root {
+  background: var(--_bg);
+  color: var(--_fg);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  padding: clamp(12px, 4vw, 24px);
+  min-width: 0;
+  max-width: 100%;
+  overflow-wrap: anywhere;
+}
+h2, h3 { font-size: 1.15rem; line-height: 1.3; margin: 0 0 .75rem; }
+h3 { font-size: 1rem; margin-top: 1.25rem; }
+p { margin: 0 0 .75rem; }
+ul, ol { margin: 0 0 .75rem; padding-inline-start: 1.4rem; }
+code { font-family: var(--_mono); font-size: .9em; background: var(--_surface); padding: .05em .3em; border-radius: 4px; }
+pre.code {
+  font-family: var(--_mono); font-size: 14px; line-height: 1.45;
+  background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * .6);
+  padding: .75rem .9rem; margin: 0 0 1rem; overflow-x: auto; white-space: pre; tab-size: 4;
+}
+pre.code code { background: none; padding: 0; font-size: inherit; }
+.tok-kw { color: var(--_tok-kw); font-weight: 600; } .tok-str { color: var(--_tok-str); } .tok-num { color: var(--_tok-num); }
+.tok-com { color: var(--_tok-com); font-style: italic; } .tok-bi { color: var(--_tok-bi); } .tok-dec { color: var(--_tok-dec); }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+[tabindex="-1"]:focus { outline: none; }
+[tabindex="-1"]:focus-visible { outline: 3px solid var(--_focus); }
+.btn {
+  font: inherit; font-weight: 600; cursor: pointer; min-height: 44px; padding: .55rem 1.1rem;
+  border-radius: calc(var(--_radius) * .8); border: 2px solid var(--_accent);
+  background: transparent; color: var(--_accent); margin: .25rem .5rem .25rem 0;
+}
+.btn-primary { background: var(--_accent); color: var(--_on-accent); }
+.btn:hover { filter: brightness(1.08); }
+.setup .field-row { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; margin-bottom: .5rem; }
+.field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: .75rem; min-width: 0; }
+.field-label { font-weight: 600; font-size: .9rem; color: var(--_muted); }
+.chips { display: flex; flex-wrap: wrap; gap: .5rem; }
+.chip {
+  font: inherit; cursor: pointer; min-height: 44px; padding: .4rem .9rem; border-radius: 999px;
+  border: 2px solid var(--_border); background: var(--_bg); color: var(--_fg); display: inline-flex; align-items: center; gap: .4rem;
+}
+.chip[aria-pressed="true"] { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); }
+.chip[aria-pressed="true"]::before { content: "✓"; }
+.chip-count { opacity: .9; }
+.select, .typed {
+  font: inherit; color: var(--_fg); background: var(--_bg); border: 2px solid var(--_border);
+  border-radius: calc(var(--_radius) * .6); padding: .45rem .6rem; min-height: 44px; max-width: 100%;
+}
+.typed { width: 100%; font-family: var(--_mono); }
+.matching { color: var(--_muted); }
+.question-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
+.question-head h2 { margin: 0; font-size: 1rem; color: var(--_muted); }
+.badge { font-size: .8rem; font-weight: 700; padding: .1rem .55rem; border-radius: 999px; border: 1px solid var(--_border); }
+.seed { font-size: .8rem; color: var(--_muted); margin-inline-start: auto; }
+.progress { height: 6px; background: var(--_surface); border-radius: 999px; margin: .5rem 0 1rem; overflow: hidden; }
+.progress-bar { height: 100%; background: var(--_accent); transition: width .25s ease; }
+.prompt { font-size: 1.05rem; }
+fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
+.choices { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: .5rem; }
+.choice label, .order-item {
+  display: flex; align-items: center; gap: .65rem; padding: .6rem .8rem; min-height: 44px;
+  border: 2px solid var(--_border); border-radius: calc(var(--_radius) * .8); cursor: pointer; background: var(--_bg);
+}
+.choice input { width: 1.15rem; height: 1.15rem; margin: 0; flex: none; accent-color: var(--_accent); }
+.choice-text { flex: 1; min-width: 0; }
+.choice.is-right label, .order-item.is-right { border-color: var(--_right); background: var(--_right-bg); }
+.choice.is-wrong label, .order-item.is-wrong { border-color: var(--_wrong); background: var(--_wrong-bg); }
+.why { display: block; font-size: .9rem; color: var(--_fg); padding: .35rem .8rem 0 2.6rem; }
+code.out { white-space: pre-wrap; background: none; padding: 0; }
+.mark { font-weight: 800; flex: none; }
+.mark-right { color: var(--_right); } .mark-wrong { color: var(--_wrong); }
+.hint { color: var(--_muted); font-size: .9rem; }
+.order { list-style: none; padding: 0; display: grid; gap: .5rem; }
+.order-pos { font-weight: 700; color: var(--_muted); min-width: 1.2rem; }
+.order-text { flex: 1; min-width: 0; }
+.order-buttons { display: flex; gap: .35rem; }
+.icon-btn {
+  font: inherit; font-weight: 700; min-width: 44px; min-height: 44px; cursor: pointer; border-radius: 8px;
+  border: 2px solid var(--_border); background: var(--_surface); color: var(--_fg);
+}
+.icon-btn:disabled { opacity: .45; cursor: default; }
+.feedback { border-inline-start: 4px solid; padding: .6rem .9rem; margin: 0 0 1rem; border-radius: 6px; background: var(--_surface); }
+.feedback.is-right { border-color: var(--_right); } .feedback.is-wrong { border-color: var(--_wrong); }
+.feedback.is-right .verdict { color: var(--_right); } .feedback.is-wrong .verdict { color: var(--_wrong); }
+.right-answer .label, .label { font-weight: 600; }
+.right-list { margin-top: .25rem; }
+.out-block { margin-top: .35rem; }
+.warn { color: var(--_wrong); font-weight: 600; }
+.notice { padding: .6rem .9rem; border-radius: 6px; background: var(--_surface); border: 1px solid var(--_border); }
+.score { font-size: 1.2rem; }
+.breakdown { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+table { border-collapse: collapse; min-width: 12rem; }
+caption { text-align: start; font-weight: 700; padding-bottom: .25rem; }
+th, td { text-align: start; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid var(--_border); font-weight: normal; }
+td { text-align: end; font-variant-numeric: tabular-nums; }
+.review { padding-inline-start: 0; list-style: none; }
+.review-item { border: 1px solid var(--_border); border-radius: 8px; margin-bottom: .5rem; }
+.review-item summary { cursor: pointer; padding: .6rem .8rem; min-height: 44px; }
+.review-body { padding: 0 .8rem .6rem; }
+.actions { margin-top: 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.message { padding: .75rem 1rem; border-radius: 6px; border: 2px solid var(--_wrong); background: var(--_wrong-bg); color: var(--_fg); }
+.message strong { color: var(--_wrong); }
+.loading { color: var(--_muted); }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
+@media (forced-colors: active) {
+  .root, .choice label, .order-item, .chip, .btn, .icon-btn, .select, .typed, .feedback, .notice { border-color: CanvasText; }
+  .chip[aria-pressed="true"], .btn-primary { background: Highlight; color: HighlightText; forced-color-adjust: none; }
+  .progress-bar { background: Highlight; forced-color-adjust: none; }
+  .choice.is-right label, .choice.is-wrong label { border-style: double; border-width: 4px; }
+}
+`;
