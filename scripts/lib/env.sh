@@ -1,0 +1,34 @@
+# Sourced by scripts/*: puts the project's tools on PATH and picks the wasm toolchain that
+# scripts/setup chose (rustup's wasm32 target, or Debian's rustc-web with build-std).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+WASM_CARGO=(cargo)
+WASM_BUILD_STD=()
+if [[ -f .setup-state/wasm-path && $(cat .setup-state/wasm-path) == debian ]]; then
+  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
+  WASM_CARGO=(env PATH="/usr/bin:$PATH" CARGO_TARGET_DIR="$PWD/target/debian" /usr/bin/cargo)
+  WASM_BUILD_STD=(-Z build-std=std,panic_abort)
+fi
+
+# The wasm target dir (Debian path builds in its own dir so the two rustcs don't fight).
+wasm_target_dir() {
+  if [[ ${#WASM_BUILD_STD[@]} -gt 0 ]]; then echo target/debian; else echo target; fi
+}
+
+# build_widget OUT_DIR BANK(0|1) PROFILE(release|debug)
+build_widget() {
+  local out=$1 bank=$2 profile=$3
+  local flags=(--target wasm32-unknown-unknown -p quiz-web)
+  [[ $profile == release ]] && flags+=(--release)
+  [[ $bank == 0 ]] && flags+=(--no-default-features)
+  "${WASM_CARGO[@]}" build -q "${flags[@]}" "${WASM_BUILD_STD[@]}"
+  local wasm
+  wasm="$(wasm_target_dir)/wasm32-unknown-unknown/$profile/quiz_web.wasm"
+  rm -rf "$out"; mkdir -p "$out"
+  wasm-bindgen --target web --out-dir "$out" --out-name quiz_web "$wasm"
+  if [[ $profile == release ]]; then
+    wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-reference-types \
+      --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
+      "$out/quiz_web_bg.wasm" -o "$out/quiz_web_bg.wasm"
+  fi
+  cp crates/quiz-web/js/quiz-widget.js crates/quiz-web/js/styles.js "$out/"
+}
