@@ -51,13 +51,17 @@ pub fn difficulties(value: &str) -> Result<Vec<Difficulty>, AttrError> {
     Ok(out)
 }
 
-/// `count`: `all`, a positive number, or `easy:5,medium:3,hard:2`.
+/// How many questions a quiz has when the host does not say.
+pub const DEFAULT_COUNT: Count = Count::Total(10);
+
+/// `count`: `all`, a positive number, or `easy:5,medium:3,hard:2`; empty means
+/// [`DEFAULT_COUNT`].
 ///
 /// # Errors
 /// Anything else.
 pub fn count(value: &str) -> Result<Count, AttrError> {
     if value.trim().is_empty() {
-        return Ok(Count::All);
+        return Ok(DEFAULT_COUNT);
     }
     Count::parse(value).map_err(|why| {
         err("count", value, format!("{why}; use all, a number like 10, or a mix like easy:5,medium:3,hard:2"))
@@ -139,7 +143,8 @@ mod tests {
 
     #[test]
     fn count_seed_and_filters() {
-        assert_eq!(count("10"), Ok(Count::Total(10)));
+        assert_eq!(count("20"), Ok(Count::Total(20)));
+        assert_eq!(count(""), Ok(DEFAULT_COUNT));
         assert!(count("-3").unwrap_err().to_string().starts_with("count=\"-3\""));
         assert_eq!(seed("42"), Ok(Some(42)));
         assert_eq!(seed(""), Ok(None));
