@@ -10,7 +10,10 @@ use quiz_core::parse;
 
 fn main() -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let content = manifest.join("../../content");
+    // QUIZ_CONTENT_DIR lets tests point the build at a broken bank to see it fail.
+    println!("cargo:rerun-if-env-changed=QUIZ_CONTENT_DIR");
+    let content = std::env::var_os("QUIZ_CONTENT_DIR")
+        .map_or_else(|| manifest.join("../../content"), PathBuf::from);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bank");
     // include_dir! alone does not notice new files: name the folders and every file.
     // See: https://github.com/Michael-F-Bryan/include_dir/issues/31

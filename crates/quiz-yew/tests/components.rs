@@ -1,0 +1,210 @@
+//! The quiz component in a real browser: setup, every kind answered, feedback, results,
+//! markdown safety and two widgets keeping separate state.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used, missing_docs)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use quiz_core::{Answer, Choice, Count, Difficulty, MemoryBank, Question, QuestionBank};
+use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::{Callback, Renderer};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn q(id: &str, difficulty: Difficulty, answer: Answer) -> Question {
+    Question {
+        id: id.into(),
+        topic: "basics".into(),
+        category: "core".into(),
+        difficulty,
+        tags: vec!["t".into()],
+        prompt: format!("Prompt of {id} with `code` and <script>alert(1)</script>"),
+        code: Some("def f():\n    return 1".into()),
+        explanation: format!("Explanation of {id}."),
+        answer,
+    }
+}
+
+fn choices(texts: &[(&str, bool)]) -> Vec<Choice> {
+    texts.iter().map(|(t, c)| Choice { text: (*t).into(), correct: *c, why: Some(format!("why {t}")) }).collect()
+}
+
+fn bank() -> Rc<dyn QuestionBank> {
+    Rc::new(MemoryBank::new(
+        vec![
+            q("single-q", Difficulty::Easy, Answer::Single { choices: choices(&[("right", true), ("wrong", false)]) }),
+            q("multi-q", Difficulty::Medium, Answer::Multiple { choices: choices(&[("a", true), ("b", true), ("c", false)]) }),
+            q("tf-q", Difficulty::Hard, Answer::TrueFalse { answer: true }),
+            q("text-q", Difficulty::Easy, Answer::Text { accept: vec!["slots".into()] }),
+            q("order-q", Difficulty::Medium, Answer::Order { items: vec!["one".into(), "two".into(), "three".into()] }),
+            q("out-q", Difficulty::Hard, Answer::Output { output: "6\n".into(), choices: vec![] }),
+        ],
+        vec![("core".into(), "Core".into())],
+        &[],
+    ))
+}
+
+async fn tick() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink = events.clone();
+    let props = QuizProps { bank: bank(), options, on_event: Callback::from(move |e| sink.borrow_mut().push(e)) };
+    Renderer::<Quiz>::with_root_and_props(host.clone(), props).render();
+    (host, events)
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+}
+
+fn buttons(root: &Element) -> Vec<HtmlElement> {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn button(root: &Element, text: &str) -> HtmlElement {
+    buttons(root)
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains(text))
+        .unwrap_or_else(|| panic!("no button {text:?} in {}", root.inner_html()))
+}
+
+fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn ids(options: QuizOptions) -> QuizOptions {
+    QuizOptions { count: Count::All, ..options }
+}
+
+#[wasm_bindgen_test]
+async fn setup_shows_difficulty_counts_and_filters_to_easy() {
+    let (root, events) = mount(ids(QuizOptions::default()));
+    tick().await;
+    let chips = root.query_selector_all(".chip").unwrap();
+    assert_eq!(chips.length(), 3);
+    assert!(text(&root).contains("Easy (2)"), "{}", text(&root));
+    assert!(text(&root).contains("6 questions match"));
+    // Switch medium and hard off: only the easy questions remain.
+    button(&root, "Medium").click();
+    tick().await;
+    button(&root, "Hard").click();
+    tick().await;
+    assert!(text(&root).contains("2 questions match"), "{}", text(&root));
+    button(&root, "Start quiz").click();
+    tick().await;
+    assert!(text(&root).contains("Question 1 of 2"));
+    match &events.borrow()[0] {
+        QuizEvent::QuizStart { total, .. } => assert_eq!(*total, 2),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_html() {
+    let (root, events) = mount(QuizOptions { ids: vec!["single-q".into()], ..QuizOptions::default() });
+    tick().await;
+    assert!(root.query_selector("script").unwrap().is_none(), "HTML in a prompt is text");
+    assert!(text(&root).contains("<script>alert(1)</script>"));
+    assert!(root.query_selector(".prompt code").unwrap().is_some(), "inline code rendered");
+    assert!(root.query_selector("pre.code .tok-kw").unwrap().is_some(), "code highlighted");
+    button(&root, "Check answer").click();
+    tick().await;
+    assert!(text(&root).contains("Choose an answer first."));
+    let wrong = root.query_selector_all("input[type=radio]").unwrap();
+    let labels: Vec<HtmlInputElement> = (0..wrong.length()).map(|i| wrong.item(i).unwrap().dyn_into().unwrap()).collect();
+    let wrong_input = labels
+        .iter()
+        .find(|i| i.parent_element().unwrap().text_content().unwrap().contains("wrong"))
+        .unwrap();
+    wrong_input.click();
+    tick().await;
+    button(&root, "Check answer").click();
+    tick().await;
+    let t = text(&root);
+    assert!(t.contains("Not quite."), "{t}");
+    assert!(t.contains("Right answer:"));
+    assert!(t.contains("why wrong") && t.contains("why right"));
+    assert!(t.contains("Explanation of single-q."));
+    assert!(matches!(&events.borrow()[1], QuizEvent::QuizAnswer { correct: false, .. }));
+    button(&root, "See results").click();
+    tick().await;
+    assert!(text(&root).contains("You scored 0 of 1"));
+    assert!(matches!(&events.borrow()[2], QuizEvent::QuizComplete { score: 0, total: 1, .. }));
+    assert!(text(&root).contains("Retry missed questions"));
+}
+
+#[wasm_bindgen_test]
+async fn typed_text_and_order_kinds_grade_in_the_browser() {
+    let (root, events) = mount(QuizOptions { ids: vec!["text-q".into(), "order-q".into()], ..QuizOptions::default() });
+    tick().await;
+    let input: HtmlInputElement = find(&root, "input.typed").dyn_into().unwrap();
+    input.set_value("  SLOTS ");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    tick().await;
+    button(&root, "Check answer").click();
+    tick().await;
+    assert!(text(&root).contains("Correct!"), "{}", text(&root));
+    button(&root, "Next question").click();
+    tick().await;
+    // Sort the items with the arrow buttons: bubble "one" to the top, then "two".
+    for _ in 0..3 {
+        let rows = root.query_selector_all(".order-item").unwrap();
+        let order: Vec<String> = (0..rows.length())
+            .map(|i| rows.item(i).unwrap().dyn_into::<Element>().unwrap().query_selector(".order-text").unwrap().unwrap().text_content().unwrap())
+            .collect();
+        if order == ["one", "two", "three"] {
+            break;
+        }
+        let pos = order.iter().position(|s| s == "one").filter(|p| *p > 0).or_else(|| order.iter().position(|s| s == "two").filter(|p| *p > 1)).unwrap();
+        let row: Element = rows.item(pos as u32).unwrap().dyn_into().unwrap();
+        row.query_selector(".up").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+        tick().await;
+    }
+    button(&root, "Check answer").click();
+    tick().await;
+    assert!(text(&root).contains("Correct!"), "{}", text(&root));
+    let answers: Vec<bool> = events.borrow().iter().filter_map(|e| match e {
+        QuizEvent::QuizAnswer { correct, .. } => Some(*correct),
+        _ => None,
+    }).collect();
+    assert_eq!(answers, vec![true, true]);
+}
+
+#[wasm_bindgen_test]
+async fn empty_filter_says_so_and_offers_to_widen() {
+    let (root, _) = mount(QuizOptions { topics: vec!["nothing-here".into()], ..ids(QuizOptions::default()) });
+    tick().await;
+    button(&root, "Start quiz").click();
+    tick().await;
+    assert!(text(&root).contains("No questions match these filters."));
+    button(&root, "Show all questions").click();
+    tick().await;
+    assert!(text(&root).contains("6 questions match"), "{}", text(&root));
+}
+
+#[wasm_bindgen_test]
+async fn two_quizzes_keep_separate_state() {
+    let (a, _) = mount(QuizOptions { ids: vec!["tf-q".into()], ..QuizOptions::default() });
+    let (b, _) = mount(QuizOptions { ids: vec!["tf-q".into()], ..QuizOptions::default() });
+    tick().await;
+    let radio: HtmlInputElement = find(&a, "input[type=radio]").dyn_into().unwrap();
+    radio.click();
+    tick().await;
+    button(&a, "Check answer").click();
+    tick().await;
+    assert!(text(&a).contains("Next") || text(&a).contains("See results"));
+    assert!(text(&b).contains("Check answer"), "b is untouched");
+    assert!(!text(&b).contains("Correct!") && !text(&b).contains("Not quite."));
+}
