@@ -25,7 +25,12 @@ fn main() -> ExitCode {
                 println!("cargo:rerun-if-changed={}", f.display());
             }
         }
-        Err(e) => return fail(&format!("content: cannot read folder {}: {e}", content.display())),
+        Err(e) => {
+            return fail(&format!(
+                "content: cannot read folder {}: {e}",
+                content.display()
+            ));
+        }
     }
     let bank = match parse::load_dir(&content, "content") {
         Ok(bank) => bank,
@@ -33,7 +38,10 @@ fn main() -> ExitCode {
             for e in &errors {
                 eprintln!("{e}");
             }
-            return fail(&format!("content/ has {} error(s); see the lines above", errors.len()));
+            return fail(&format!(
+                "content/ has {} error(s); see the lines above",
+                errors.len()
+            ));
         }
     };
     if let Err(e) = write(&out, &bank) {
@@ -59,12 +67,21 @@ fn write(out: &Path, bank: &parse::Bank) -> std::io::Result<()> {
         std::fs::remove_dir_all(out)?;
     }
     std::fs::create_dir_all(out)?;
-    let categories: Vec<codec::CategoryEntry> =
-        bank.categories.iter().map(|c| (c.slug.clone(), c.title.clone())).collect();
+    let categories: Vec<codec::CategoryEntry> = bank
+        .categories
+        .iter()
+        .map(|c| (c.slug.clone(), c.title.clone()))
+        .collect();
     let topics: Vec<_> = bank.topics.iter().map(|t| t.info.clone()).collect();
-    std::fs::write(out.join("index.bin"), codec::encode_index(&categories, &topics))?;
+    std::fs::write(
+        out.join("index.bin"),
+        codec::encode_index(&categories, &topics),
+    )?;
     for t in &bank.topics {
-        std::fs::write(out.join(format!("{}.bin", t.info.slug)), codec::encode_topic(&t.questions))?;
+        std::fs::write(
+            out.join(format!("{}.bin", t.info.slug)),
+            codec::encode_topic(&t.questions),
+        )?;
     }
     Ok(())
 }

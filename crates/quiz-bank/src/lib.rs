@@ -51,7 +51,12 @@ pub fn version() -> u32 {
     files.sort_by_key(|f| f.path());
     let mut h: u32 = 0x811c_9dc5;
     for f in files {
-        for b in f.path().to_string_lossy().bytes().chain(f.contents().iter().copied()) {
+        for b in f
+            .path()
+            .to_string_lossy()
+            .bytes()
+            .chain(f.contents().iter().copied())
+        {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
     }
@@ -81,8 +86,17 @@ mod tests {
     #[test]
     fn a_topic_quiz_draws_only_from_that_topic() {
         let bank = Builtin::load();
-        let t = bank.topics().iter().find(|t| t.counts.iter().sum::<u32>() > 0).unwrap().clone();
-        let sel = Selection { topics: vec![t.slug.clone()], count: Count::All, ..Selection::default() };
+        let t = bank
+            .topics()
+            .iter()
+            .find(|t| t.counts.iter().sum::<u32>() > 0)
+            .unwrap()
+            .clone();
+        let sel = Selection {
+            topics: vec![t.slug.clone()],
+            count: Count::All,
+            ..Selection::default()
+        };
         let quiz = bank.draw(&sel).unwrap();
         assert!(quiz.picks.iter().all(|p| p.question.topic == t.slug));
         assert_eq!(quiz.picks.len() as u32, t.counts.iter().sum::<u32>());

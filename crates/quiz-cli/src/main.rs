@@ -58,7 +58,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
             } else {
-                println!("{} questions, {} topics, {} with code", s.questions, s.topics, s.with_code);
+                println!(
+                    "{} questions, {} topics, {} with code",
+                    s.questions, s.topics, s.with_code
+                );
                 for (title, map) in [
                     ("difficulty", &s.by_difficulty),
                     ("kind", &s.by_kind),

@@ -20,18 +20,29 @@ pub struct AttrError {
 
 impl fmt::Display for AttrError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}=\"{}\" is not valid: {}", self.attribute, self.value, self.expected)
+        write!(
+            f,
+            "{}=\"{}\" is not valid: {}",
+            self.attribute, self.value, self.expected
+        )
     }
 }
 
 impl std::error::Error for AttrError {}
 
 fn err(attribute: &'static str, value: &str, expected: impl Into<String>) -> AttrError {
-    AttrError { attribute, value: value.to_string(), expected: expected.into() }
+    AttrError {
+        attribute,
+        value: value.to_string(),
+        expected: expected.into(),
+    }
 }
 
 fn list(value: &str) -> impl Iterator<Item = &str> {
-    value.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty())
+    value
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// `difficulty`: a comma list of easy, medium, hard (empty: all).
@@ -64,7 +75,11 @@ pub fn count(value: &str) -> Result<Count, AttrError> {
         return Ok(DEFAULT_COUNT);
     }
     Count::parse(value).map_err(|why| {
-        err("count", value, format!("{why}; use all, a number like 10, or a mix like easy:5,medium:3,hard:2"))
+        err(
+            "count",
+            value,
+            format!("{why}; use all, a number like 10, or a mix like easy:5,medium:3,hard:2"),
+        )
     })
 }
 
@@ -77,7 +92,9 @@ pub fn seed(value: &str) -> Result<Option<u32>, AttrError> {
     if v.is_empty() {
         return Ok(None);
     }
-    v.parse::<u32>().map(Some).map_err(|_| err("seed", value, "a whole number from 0 to 4294967295"))
+    v.parse::<u32>()
+        .map(Some)
+        .map_err(|_| err("seed", value, "a whole number from 0 to 4294967295"))
 }
 
 /// `topics`: a comma list of topic or category slugs of the bank.
@@ -94,7 +111,10 @@ pub fn topics(value: &str, known: &[TopicInfo]) -> Result<Vec<String>, AttrError
             return Err(err(
                 "topics",
                 value,
-                format!("\"{part}\" is not a topic or category; categories are {}", cats.join(", ")),
+                format!(
+                    "\"{part}\" is not a topic or category; categories are {}",
+                    cats.join(", ")
+                ),
             ));
         }
         if !out.contains(&part) {
@@ -111,8 +131,18 @@ pub fn topics(value: &str, known: &[TopicInfo]) -> Result<Vec<String>, AttrError
 pub fn ids(value: &str) -> Result<Vec<String>, AttrError> {
     list(value)
         .map(|id| {
-            let ok = id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if ok { Ok(id.to_string()) } else { Err(err("ids", value, "a comma list of question ids (kebab-case)")) }
+            let ok = id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if ok {
+                Ok(id.to_string())
+            } else {
+                Err(err(
+                    "ids",
+                    value,
+                    "a comma list of question ids (kebab-case)",
+                ))
+            }
         })
         .collect()
 }
@@ -135,17 +165,28 @@ mod tests {
 
     #[test]
     fn difficulty_list_parses_and_names_bad_values() {
-        assert_eq!(difficulties("hard, easy,hard"), Ok(vec![Difficulty::Easy, Difficulty::Hard]));
+        assert_eq!(
+            difficulties("hard, easy,hard"),
+            Ok(vec![Difficulty::Easy, Difficulty::Hard])
+        );
         assert_eq!(difficulties(""), Ok(vec![]));
         let e = difficulties("impossible").unwrap_err();
-        assert_eq!(e.to_string(), "difficulty=\"impossible\" is not valid: a comma list of easy, medium, hard");
+        assert_eq!(
+            e.to_string(),
+            "difficulty=\"impossible\" is not valid: a comma list of easy, medium, hard"
+        );
     }
 
     #[test]
     fn count_seed_and_filters() {
         assert_eq!(count("20"), Ok(Count::Total(20)));
         assert_eq!(count(""), Ok(DEFAULT_COUNT));
-        assert!(count("-3").unwrap_err().to_string().starts_with("count=\"-3\""));
+        assert!(
+            count("-3")
+                .unwrap_err()
+                .to_string()
+                .starts_with("count=\"-3\"")
+        );
         assert_eq!(seed("42"), Ok(Some(42)));
         assert_eq!(seed(""), Ok(None));
         assert!(seed("4294967296").is_err());
@@ -156,10 +197,21 @@ mod tests {
 
     #[test]
     fn topics_accept_topic_and_category_slugs_only() {
-        let known = vec![TopicInfo { slug: "closures".into(), title: "C".into(), category: "functions".into(), counts: [1, 0, 0] }];
-        assert_eq!(topics("closures,functions", &known), Ok(vec!["closures".into(), "functions".into()]));
+        let known = vec![TopicInfo {
+            slug: "closures".into(),
+            title: "C".into(),
+            category: "functions".into(),
+            counts: [1, 0, 0],
+        }];
+        assert_eq!(
+            topics("closures,functions", &known),
+            Ok(vec!["closures".into(), "functions".into()])
+        );
         let e = topics("nope", &known).unwrap_err();
-        assert!(e.to_string().contains("\"nope\" is not a topic or category"));
+        assert!(
+            e.to_string()
+                .contains("\"nope\" is not a topic or category")
+        );
     }
 
     #[test]

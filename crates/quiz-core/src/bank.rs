@@ -20,9 +20,16 @@ pub trait QuestionBank {
     /// See [`select`].
     fn draw(&self, sel: &Selection) -> Result<Quiz, SelectError> {
         let questions: Vec<Question> = if sel.ids.is_empty() {
-            self.topics().iter().filter(|t| sel.wants_topic(t)).flat_map(|t| self.questions(t)).collect()
+            self.topics()
+                .iter()
+                .filter(|t| sel.wants_topic(t))
+                .flat_map(|t| self.questions(t))
+                .collect()
         } else {
-            self.topics().iter().flat_map(|t| self.questions(t)).collect()
+            self.topics()
+                .iter()
+                .flat_map(|t| self.questions(t))
+                .collect()
         };
         select(&questions, sel)
     }
@@ -39,13 +46,20 @@ pub struct MemoryBank {
 impl MemoryBank {
     /// Builds a bank from questions; topics and counts are derived from them, in first-seen
     /// order, titled by slug unless `titles` names them.
-    pub fn new(questions: Vec<Question>, categories: Vec<CategoryEntry>, titles: &[(String, String)]) -> MemoryBank {
+    pub fn new(
+        questions: Vec<Question>,
+        categories: Vec<CategoryEntry>,
+        titles: &[(String, String)],
+    ) -> MemoryBank {
         let mut topics: Vec<TopicInfo> = Vec::new();
         for q in &questions {
             let idx = match topics.iter().position(|t| t.slug == q.topic) {
                 Some(i) => i,
                 None => {
-                    let title = titles.iter().find(|(s, _)| *s == q.topic).map_or(&q.topic, |(_, t)| t);
+                    let title = titles
+                        .iter()
+                        .find(|(s, _)| *s == q.topic)
+                        .map_or(&q.topic, |(_, t)| t);
                     topics.push(TopicInfo {
                         slug: q.topic.clone(),
                         title: title.clone(),
@@ -55,11 +69,18 @@ impl MemoryBank {
                     topics.len() - 1
                 }
             };
-            if let Some(c) = topics.get_mut(idx).and_then(|t| t.counts.get_mut(q.difficulty.index())) {
+            if let Some(c) = topics
+                .get_mut(idx)
+                .and_then(|t| t.counts.get_mut(q.difficulty.index()))
+            {
                 *c += 1;
             }
         }
-        MemoryBank { categories, topics, questions }
+        MemoryBank {
+            categories,
+            topics,
+            questions,
+        }
     }
 }
 
@@ -73,6 +94,10 @@ impl QuestionBank for MemoryBank {
     }
 
     fn questions(&self, topic: &TopicInfo) -> Vec<Question> {
-        self.questions.iter().filter(|q| q.topic == topic.slug).cloned().collect()
+        self.questions
+            .iter()
+            .filter(|q| q.topic == topic.slug)
+            .cloned()
+            .collect()
     }
 }

@@ -92,12 +92,25 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
         let code = r.opt()?;
         let explanation = r.str()?;
         let answer = match kind {
-            Kind::Single => Answer::Single { choices: r.choices()? },
-            Kind::Multiple => Answer::Multiple { choices: r.choices()? },
-            Kind::TrueFalse => Answer::TrueFalse { answer: r.byte()? != 0 },
-            Kind::Output => Answer::Output { output: r.str()?, choices: r.choices()? },
-            Kind::Text => Answer::Text { accept: r.list(Reader::str)? },
-            Kind::Order => Answer::Order { items: r.list(Reader::str)? },
+            Kind::Single => Answer::Single {
+                choices: r.choices()?,
+            },
+            Kind::Multiple => Answer::Multiple {
+                choices: r.choices()?,
+            },
+            Kind::TrueFalse => Answer::TrueFalse {
+                answer: r.byte()? != 0,
+            },
+            Kind::Output => Answer::Output {
+                output: r.str()?,
+                choices: r.choices()?,
+            },
+            Kind::Text => Answer::Text {
+                accept: r.list(Reader::str)?,
+            },
+            Kind::Order => Answer::Order {
+                items: r.list(Reader::str)?,
+            },
         };
         Some(Question {
             id,
@@ -216,7 +229,13 @@ impl<'a> Reader<'a> {
     }
 
     fn choices(&mut self) -> Option<Vec<Choice>> {
-        self.list(|r| Some(Choice { text: r.str()?, correct: r.byte()? != 0, why: r.opt()? }))
+        self.list(|r| {
+            Some(Choice {
+                text: r.str()?,
+                correct: r.byte()? != 0,
+                why: r.opt()?,
+            })
+        })
     }
 
     fn done(&self) -> Option<()> {
@@ -240,20 +259,40 @@ mod tests {
             explanation: "Because.".into(),
             answer: Answer::Single {
                 choices: vec![
-                    Choice { text: "1".into(), correct: true, why: Some("w".into()) },
-                    Choice { text: "2".into(), correct: false, why: None },
+                    Choice {
+                        text: "1".into(),
+                        correct: true,
+                        why: Some("w".into()),
+                    },
+                    Choice {
+                        text: "2".into(),
+                        correct: false,
+                        why: None,
+                    },
                 ],
             },
         };
         let mut out = vec![base.clone()];
         for answer in [
             Answer::TrueFalse { answer: true },
-            Answer::Output { output: "1\n".into(), choices: vec![] },
-            Answer::Text { accept: vec!["a".into(), "b".into()] },
-            Answer::Order { items: vec!["1".into(), "2".into(), "3".into()] },
+            Answer::Output {
+                output: "1\n".into(),
+                choices: vec![],
+            },
+            Answer::Text {
+                accept: vec!["a".into(), "b".into()],
+            },
+            Answer::Order {
+                items: vec!["1".into(), "2".into(), "3".into()],
+            },
             Answer::Multiple { choices: vec![] },
         ] {
-            out.push(Question { answer, code: None, id: format!("{}-{}", base.id, out.len()), ..base.clone() });
+            out.push(Question {
+                answer,
+                code: None,
+                id: format!("{}-{}", base.id, out.len()),
+                ..base.clone()
+            });
         }
         out
     }
@@ -267,8 +306,16 @@ mod tests {
     #[test]
     fn index_round_trips() {
         let cats = vec![("c".to_string(), "C".to_string())];
-        let topics = vec![TopicInfo { slug: "t".into(), title: "T".into(), category: "c".into(), counts: [1, 200, 3] }];
-        assert_eq!(decode_index(&encode_index(&cats, &topics)), Some((cats, topics)));
+        let topics = vec![TopicInfo {
+            slug: "t".into(),
+            title: "T".into(),
+            category: "c".into(),
+            counts: [1, 200, 3],
+        }];
+        assert_eq!(
+            decode_index(&encode_index(&cats, &topics)),
+            Some((cats, topics))
+        );
     }
 
     #[test]

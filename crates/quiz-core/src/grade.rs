@@ -26,7 +26,10 @@ pub fn grade(question: &Question, response: &Response) -> bool {
             choices.get(*i).is_some_and(|c| c.correct)
         }
         (Answer::Multiple { choices }, Response::Choices(picked)) => {
-            choices.iter().enumerate().all(|(i, c)| c.correct == picked.contains(&i))
+            choices
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.correct == picked.contains(&i))
                 && picked.iter().all(|i| *i < choices.len())
         }
         (Answer::TrueFalse { answer }, Response::Bool(b)) => answer == b,
@@ -67,31 +70,54 @@ mod tests {
         correct
             .iter()
             .enumerate()
-            .map(|(i, c)| Choice { text: format!("c{i}"), correct: *c, why: None })
+            .map(|(i, c)| Choice {
+                text: format!("c{i}"),
+                correct: *c,
+                why: None,
+            })
             .collect()
     }
 
     #[test]
     fn single_is_right_only_on_the_correct_choice() {
-        let q = q(Answer::Single { choices: choices(&[false, true, false]) });
+        let q = q(Answer::Single {
+            choices: choices(&[false, true, false]),
+        });
         assert!(grade(&q, &Response::Choice(1)));
         assert!(!grade(&q, &Response::Choice(0)));
-        assert!(!grade(&q, &Response::Choice(9)), "out of range is wrong, not a panic");
+        assert!(
+            !grade(&q, &Response::Choice(9)),
+            "out of range is wrong, not a panic"
+        );
         assert!(!grade(&q, &Response::Bool(true)), "wrong shape is wrong");
     }
 
     #[test]
     fn multiple_is_all_or_nothing() {
-        let q = q(Answer::Multiple { choices: choices(&[true, false, true]) });
+        let q = q(Answer::Multiple {
+            choices: choices(&[true, false, true]),
+        });
         assert!(grade(&q, &Response::Choices(vec![2, 0])));
-        assert!(!grade(&q, &Response::Choices(vec![0])), "missing one correct");
-        assert!(!grade(&q, &Response::Choices(vec![0, 1, 2])), "one wrong extra");
-        assert!(!grade(&q, &Response::Choices(vec![0, 2, 7])), "out of range");
+        assert!(
+            !grade(&q, &Response::Choices(vec![0])),
+            "missing one correct"
+        );
+        assert!(
+            !grade(&q, &Response::Choices(vec![0, 1, 2])),
+            "one wrong extra"
+        );
+        assert!(
+            !grade(&q, &Response::Choices(vec![0, 2, 7])),
+            "out of range"
+        );
     }
 
     #[test]
     fn typed_output_normalises_line_endings_and_trailing_spaces_but_not_case() {
-        let q = q(Answer::Output { output: "[1, 2]\nTrue\n".into(), choices: vec![] });
+        let q = q(Answer::Output {
+            output: "[1, 2]\nTrue\n".into(),
+            choices: vec![],
+        });
         assert!(grade(&q, &Response::Text("[1, 2]  \r\nTrue".into())));
         assert!(!grade(&q, &Response::Text("[1, 2]\ntrue".into())));
         assert!(!grade(&q, &Response::Text("[1,2]\nTrue".into())));
@@ -99,7 +125,9 @@ mod tests {
 
     #[test]
     fn text_ignores_case_and_whitespace_and_rejects_empty() {
-        let q = q(Answer::Text { accept: vec!["__slots__".into(), "slots".into()] });
+        let q = q(Answer::Text {
+            accept: vec!["__slots__".into(), "slots".into()],
+        });
         assert!(grade(&q, &Response::Text("  SLOTS ".into())));
         assert!(!grade(&q, &Response::Text("slot".into())));
         assert!(!grade(&q, &Response::Text("   ".into())));
@@ -107,7 +135,9 @@ mod tests {
 
     #[test]
     fn order_must_be_exact() {
-        let q = q(Answer::Order { items: vec!["a".into(), "b".into(), "c".into()] });
+        let q = q(Answer::Order {
+            items: vec!["a".into(), "b".into(), "c".into()],
+        });
         assert!(grade(&q, &Response::Order(vec![0, 1, 2])));
         assert!(!grade(&q, &Response::Order(vec![1, 0, 2])));
         assert!(!grade(&q, &Response::Order(vec![0, 1])));

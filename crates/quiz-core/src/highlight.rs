@@ -58,7 +58,11 @@ pub fn tokens(code: &str) -> Vec<(Token, &str)> {
         } else if let Some(len) = string_len(rest) {
             (Token::Str, len)
         } else if c.is_ascii_digit() {
-            (Token::Number, rest.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.' || ch == '_')).unwrap_or(rest.len()))
+            (
+                Token::Number,
+                rest.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.' || ch == '_'))
+                    .unwrap_or(rest.len()),
+            )
         } else if c == '@' && line_start {
             (Token::Decorator, 1 + ident_len(rest.get(1..).unwrap_or("")))
         } else if c.is_alphabetic() || c == '_' {
@@ -96,7 +100,8 @@ pub fn tokens(code: &str) -> Vec<(Token, &str)> {
 }
 
 fn ident_len(s: &str) -> usize {
-    s.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len())
+    s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(s.len())
 }
 
 /// Length of the string literal `s` starts with (prefix included), if it starts with one.
@@ -110,8 +115,11 @@ fn string_len(s: &str) -> Option<usize> {
     let quote = body.get(..1)?;
     let triple = quote.repeat(3);
     let raw = p.contains(['r', 'R']);
-    let (open, close): (&str, &str) =
-        if body.starts_with(&triple) { (&triple, &triple) } else { (quote, quote) };
+    let (open, close): (&str, &str) = if body.starts_with(&triple) {
+        (&triple, &triple)
+    } else {
+        (quote, quote)
+    };
     let mut j = open.len();
     let b = body.as_bytes();
     while j < b.len() {
@@ -135,27 +143,39 @@ mod tests {
     use super::*;
 
     fn kinds(code: &str) -> Vec<(Token, &str)> {
-        tokens(code).into_iter().filter(|(t, _)| *t != Token::Plain).collect()
+        tokens(code)
+            .into_iter()
+            .filter(|(t, _)| *t != Token::Plain)
+            .collect()
     }
 
     #[test]
     fn colours_the_parts_of_a_snippet() {
         let code = "@cache\ndef f(x=1):  # note\n    return f\"{x}\" + 'a\\'b' + len(x)\n";
-        assert_eq!(kinds(code), vec![
-            (Token::Decorator, "@cache"),
-            (Token::Keyword, "def"),
-            (Token::Number, "1"),
-            (Token::Comment, "# note"),
-            (Token::Keyword, "return"),
-            (Token::Str, "f\"{x}\""),
-            (Token::Str, "'a\\'b'"),
-            (Token::Builtin, "len"),
-        ]);
+        assert_eq!(
+            kinds(code),
+            vec![
+                (Token::Decorator, "@cache"),
+                (Token::Keyword, "def"),
+                (Token::Number, "1"),
+                (Token::Comment, "# note"),
+                (Token::Keyword, "return"),
+                (Token::Str, "f\"{x}\""),
+                (Token::Str, "'a\\'b'"),
+                (Token::Builtin, "len"),
+            ]
+        );
     }
 
     #[test]
     fn spans_rebuild_the_input_exactly_even_when_broken() {
-        for code in ["x = '''open", "s = \"a\nb\"", "a @ b", "é = 'ü' # ñ", "rb'\\d' + 0x1F"] {
+        for code in [
+            "x = '''open",
+            "s = \"a\nb\"",
+            "a @ b",
+            "é = 'ü' # ñ",
+            "rb'\\d' + 0x1F",
+        ] {
             let joined: String = tokens(code).iter().map(|(_, s)| *s).collect();
             assert_eq!(joined, code);
         }

@@ -40,7 +40,10 @@ pub fn parse(src: &str) -> Vec<Block> {
     };
     let flush_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>| {
         if let Some((ordered, items)) = list.take() {
-            blocks.push(Block::List(ordered, items.iter().map(|i| inlines(i)).collect()));
+            blocks.push(Block::List(
+                ordered,
+                items.iter().map(|i| inlines(i)).collect(),
+            ));
         }
     };
     while let Some(line) = lines.next() {
@@ -90,7 +93,9 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     let rest = line.get(digits..)?;
-    (digits > 0).then(|| rest.strip_prefix(". ").map(|r| (true, r))).flatten()
+    (digits > 0)
+        .then(|| rest.strip_prefix(". ").map(|r| (true, r)))
+        .flatten()
 }
 
 /// Parses inline Markdown: `code`, **strong**, *em*. Unclosed markers stay text.
@@ -171,15 +176,21 @@ mod tests {
 
     #[test]
     fn unclosed_or_spaced_markers_stay_text() {
-        assert_eq!(inlines("a * b * c and `tick"), vec![Text("a * b * c and `tick".into())]);
+        assert_eq!(
+            inlines("a * b * c and `tick"),
+            vec![Text("a * b * c and `tick".into())]
+        );
         assert_eq!(inlines("f(*args)"), vec![Text("f(*args)".into())]);
     }
 
     #[test]
     fn html_looking_text_is_just_text() {
-        assert_eq!(parse("<script>alert(1)</script> & co"), vec![Block::Para(vec![Text(
-            "<script>alert(1)</script> & co".into()
-        )])]);
+        assert_eq!(
+            parse("<script>alert(1)</script> & co"),
+            vec![Block::Para(vec![Text(
+                "<script>alert(1)</script> & co".into()
+            )])]
+        );
     }
 
     #[test]
@@ -187,10 +198,23 @@ mod tests {
         let md = "First line\ncontinues.\n\n- one\n- `two`\n\n1. a\n2. b\n\n```python\nif x:\n    y()\n```\nAfter.";
         let blocks = parse(md);
         assert_eq!(blocks.len(), 5);
-        assert_eq!(blocks[0], Block::Para(vec![Text("First line continues.".into())]));
-        assert_eq!(blocks[1], Block::List(false, vec![vec![Text("one".into())], vec![Code("two".into())]]));
+        assert_eq!(
+            blocks[0],
+            Block::Para(vec![Text("First line continues.".into())])
+        );
+        assert_eq!(
+            blocks[1],
+            Block::List(
+                false,
+                vec![vec![Text("one".into())], vec![Code("two".into())]]
+            )
+        );
         assert!(matches!(&blocks[2], Block::List(true, items) if items.len() == 2));
-        assert_eq!(blocks[3], Block::Code("if x:\n    y()".into()), "indentation kept");
+        assert_eq!(
+            blocks[3],
+            Block::Code("if x:\n    y()".into()),
+            "indentation kept"
+        );
         assert_eq!(blocks[4], Block::Para(vec![Text("After.".into())]));
     }
 

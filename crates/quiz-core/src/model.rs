@@ -4,7 +4,11 @@ use std::fmt;
 
 /// How much reasoning a question takes: one step, two steps or a trap, internals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Difficulty {
     /// One step from a basic fact.
     Easy,
@@ -46,7 +50,11 @@ impl fmt::Display for Difficulty {
 
 /// The kind of a question, which decides how it is answered and graded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Kind {
     /// One correct choice among 2–6.
     Single,
@@ -64,8 +72,14 @@ pub enum Kind {
 
 impl Kind {
     /// All kinds, in the order the format documents them.
-    pub const ALL: [Kind; 6] =
-        [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Output, Kind::Text, Kind::Order];
+    pub const ALL: [Kind; 6] = [
+        Kind::Single,
+        Kind::Multiple,
+        Kind::TrueFalse,
+        Kind::Output,
+        Kind::Text,
+        Kind::Order,
+    ];
 
     /// The slug used in bank files.
     pub fn as_str(self) -> &'static str {

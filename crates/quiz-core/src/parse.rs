@@ -128,7 +128,10 @@ pub fn load_dir(root: &Path, label: &str) -> Result<Bank, Vec<ContentError>> {
     let mut sources = Vec::new();
     for path in files {
         let rel = path.strip_prefix(root).unwrap_or(&path);
-        let shown = Path::new(label).join(rel).to_string_lossy().replace('\\', "/");
+        let shown = Path::new(label)
+            .join(rel)
+            .to_string_lossy()
+            .replace('\\', "/");
         let rel = rel.to_string_lossy().replace('\\', "/");
         match std::fs::read(&path) {
             Ok(bytes) => sources.push(Source { shown, rel, bytes }),
@@ -174,8 +177,14 @@ pub fn load_sources(sources: &[Source], label: &str) -> Result<Bank, Vec<Content
     let mut ids: HashMap<String, Location> = HashMap::new();
     let mut slugs: HashMap<String, Location> = HashMap::new();
     for src in sources.iter().filter(|s| s.rel != "categories.toml") {
-        let Some(text) = utf8(src, &mut errors) else { continue };
-        let file = FileCtx { shown: &src.shown, text, rel: &src.rel };
+        let Some(text) = utf8(src, &mut errors) else {
+            continue;
+        };
+        let file = FileCtx {
+            shown: &src.shown,
+            text,
+            rel: &src.rel,
+        };
         let Some((topic, id_locs)) = parse_topic(&file, &categories, found_categories, &mut errors)
         else {
             continue;
@@ -216,7 +225,15 @@ pub fn load_sources(sources: &[Source], label: &str) -> Result<Bank, Vec<Content
 }
 
 fn file_error(file: &str, message: String) -> ContentError {
-    ContentError { at: Location { file: file.to_string(), line: 1, col: 1 }, question: None, message }
+    ContentError {
+        at: Location {
+            file: file.to_string(),
+            line: 1,
+            col: 1,
+        },
+        question: None,
+        message,
+    }
 }
 
 fn utf8<'a>(src: &'a Source, errors: &mut Vec<ContentError>) -> Option<&'a str> {
@@ -225,7 +242,11 @@ fn utf8<'a>(src: &'a Source, errors: &mut Vec<ContentError>) -> Option<&'a str> 
         Err(e) => {
             let valid = src.bytes.get(..e.valid_up_to()).unwrap_or_default();
             let text = String::from_utf8_lossy(valid);
-            let file = FileCtx { shown: &src.shown, text: &text, rel: &src.rel };
+            let file = FileCtx {
+                shown: &src.shown,
+                text: &text,
+                rel: &src.rel,
+            };
             errors.push(ContentError {
                 at: file.loc(text.len()..text.len()),
                 question: None,
@@ -245,14 +266,25 @@ struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     fn loc(&self, span: Range<usize>) -> Location {
-        let upto = self.text.get(..span.start.min(self.text.len())).unwrap_or(self.text);
+        let upto = self
+            .text
+            .get(..span.start.min(self.text.len()))
+            .unwrap_or(self.text);
         let line = upto.matches('\n').count() + 1;
         let col = upto.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        Location { file: self.shown.to_string(), line, col }
+        Location {
+            file: self.shown.to_string(),
+            line,
+            col,
+        }
     }
 
     fn err(&self, span: Range<usize>, question: Option<&str>, message: String) -> ContentError {
-        ContentError { at: self.loc(span), question: question.map(str::to_string), message }
+        ContentError {
+            at: self.loc(span),
+            question: question.map(str::to_string),
+            message,
+        }
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> ContentError {
@@ -277,7 +309,11 @@ struct RawCategory {
 }
 
 fn parse_categories(shown: &str, text: &str, errors: &mut Vec<ContentError>) -> Vec<CategoryInfo> {
-    let file = FileCtx { shown, text, rel: "categories.toml" };
+    let file = FileCtx {
+        shown,
+        text,
+        rel: "categories.toml",
+    };
     let raw: RawCategories = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -289,14 +325,25 @@ fn parse_categories(shown: &str, text: &str, errors: &mut Vec<ContentError>) -> 
     for c in raw.category {
         let c = c.into_inner();
         if !rules::is_kebab(c.slug.get_ref()) {
-            errors.push(file.err(c.slug.span(), None, rules::not_kebab("category slug", &c.slug)));
+            errors.push(file.err(
+                c.slug.span(),
+                None,
+                rules::not_kebab("category slug", &c.slug),
+            ));
         } else if out.iter().any(|o| &o.slug == c.slug.get_ref()) {
-            errors.push(file.err(c.slug.span(), None, format!("duplicate category \"{}\"", c.slug.get_ref())));
+            errors.push(file.err(
+                c.slug.span(),
+                None,
+                format!("duplicate category \"{}\"", c.slug.get_ref()),
+            ));
         }
         if c.title.get_ref().trim().is_empty() {
             errors.push(file.err(c.title.span(), None, "category title is empty".into()));
         }
-        out.push(CategoryInfo { slug: c.slug.into_inner(), title: c.title.into_inner() });
+        out.push(CategoryInfo {
+            slug: c.slug.into_inner(),
+            title: c.title.into_inner(),
+        });
     }
     if out.is_empty() {
         errors.push(file.err(0..0, None, "no [[category]] declared".into()));
@@ -361,10 +408,19 @@ fn parse_topic(
             return None;
         }
     };
-    let stem = file.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".toml");
+    let stem = file
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".toml");
     let folder = file.rel.rsplit('/').nth(1).unwrap_or("");
     let Some(topic) = raw.topic else {
-        errors.push(file.err(0..0, None, "missing [topic] table (slug, title, category)".into()));
+        errors.push(file.err(
+            0..0,
+            None,
+            "missing [topic] table (slug, title, category)".into(),
+        ));
         return None;
     };
     let span = topic.span();
@@ -391,7 +447,10 @@ fn parse_topic(
             errors.push(file.err(
                 slug.span(),
                 None,
-                format!("topic slug \"{}\" must match the file name \"{stem}.toml\"", slug.get_ref()),
+                format!(
+                    "topic slug \"{}\" must match the file name \"{stem}.toml\"",
+                    slug.get_ref()
+                ),
             ));
             ok = false;
         } else if !rules::is_kebab(slug.get_ref()) {
@@ -406,7 +465,10 @@ fn parse_topic(
             errors.push(file.err(
                 category.span(),
                 None,
-                format!("unknown category \"{c}\", expected one of: {}", known.join(", ")),
+                format!(
+                    "unknown category \"{c}\", expected one of: {}",
+                    known.join(", ")
+                ),
             ));
             ok = false;
         } else if c != folder {
@@ -471,7 +533,10 @@ pub struct Stats {
 impl Bank {
     /// Counts questions every way an author needs.
     pub fn stats(&self) -> Stats {
-        let mut s = Stats { topics: self.topics.len(), ..Stats::default() };
+        let mut s = Stats {
+            topics: self.topics.len(),
+            ..Stats::default()
+        };
         for d in Difficulty::ALL {
             s.by_difficulty.insert(d.to_string(), 0);
         }
@@ -494,4 +559,3 @@ impl Bank {
         s
     }
 }
-

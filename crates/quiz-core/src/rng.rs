@@ -58,9 +58,24 @@ mod tests {
 
     #[test]
     fn same_seed_same_sequence_different_seed_different_sequence() {
-        let a: Vec<u32> = (0..8).map({ let mut r = Rng::new(42); move |_| r.next_u32() }).collect();
-        let b: Vec<u32> = (0..8).map({ let mut r = Rng::new(42); move |_| r.next_u32() }).collect();
-        let c: Vec<u32> = (0..8).map({ let mut r = Rng::new(43); move |_| r.next_u32() }).collect();
+        let a: Vec<u32> = (0..8)
+            .map({
+                let mut r = Rng::new(42);
+                move |_| r.next_u32()
+            })
+            .collect();
+        let b: Vec<u32> = (0..8)
+            .map({
+                let mut r = Rng::new(42);
+                move |_| r.next_u32()
+            })
+            .collect();
+        let c: Vec<u32> = (0..8)
+            .map({
+                let mut r = Rng::new(43);
+                move |_| r.next_u32()
+            })
+            .collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

@@ -40,8 +40,10 @@ impl Count {
             let (name, n) = part.split_once(':').unwrap_or((part, ""));
             let d = Difficulty::from_slug(name.trim())
                 .ok_or_else(|| format!("\"{}\" is not easy, medium or hard", name.trim()))?;
-            let n: u32 =
-                n.trim().parse().map_err(|_| format!("\"{}\" is not a whole number", n.trim()))?;
+            let n: u32 = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("\"{}\" is not a whole number", n.trim()))?;
             if let Some(slot) = mix.get_mut(d.index()) {
                 *slot = n;
             }
@@ -89,7 +91,11 @@ pub struct Selection {
 impl Selection {
     /// Whether questions of `topic` can be in the quiz (so a bank decodes only those topics).
     pub fn wants_topic(&self, topic: &TopicInfo) -> bool {
-        self.topics.is_empty() || self.topics.iter().any(|t| *t == topic.slug || *t == topic.category)
+        self.topics.is_empty()
+            || self
+                .topics
+                .iter()
+                .any(|t| *t == topic.slug || *t == topic.category)
     }
 
     fn wants_difficulty(&self, d: Difficulty) -> bool {
@@ -135,7 +141,8 @@ pub struct Quiz {
 impl Quiz {
     /// Whether fewer questions matched than were asked for.
     pub fn is_short(&self) -> bool {
-        self.requested.is_some_and(|r| (self.picks.len() as u32) < r)
+        self.requested
+            .is_some_and(|r| (self.picks.len() as u32) < r)
     }
 }
 
@@ -214,9 +221,16 @@ pub fn select<'q>(
     }
     let picks = chosen
         .into_iter()
-        .map(|q| Pick { question: q.clone(), order: display_order(&q.answer, &mut rng) })
+        .map(|q| Pick {
+            question: q.clone(),
+            order: display_order(&q.answer, &mut rng),
+        })
         .collect();
-    Ok(Quiz { picks, requested, seed: sel.seed })
+    Ok(Quiz {
+        picks,
+        requested,
+        seed: sel.seed,
+    })
 }
 
 fn display_order(answer: &Answer, rng: &mut Rng) -> Vec<usize> {
@@ -243,7 +257,11 @@ mod tests {
         for (i, d) in Difficulty::ALL.iter().cycle().take(30).enumerate() {
             out.push(Question {
                 id: format!("q{i}"),
-                topic: if i % 2 == 0 { "even".into() } else { "odd".into() },
+                topic: if i % 2 == 0 {
+                    "even".into()
+                } else {
+                    "odd".into()
+                },
                 category: "cat".into(),
                 difficulty: *d,
                 tags: vec![],
@@ -251,11 +269,17 @@ mod tests {
                 code: None,
                 explanation: "e".into(),
                 answer: if i % 5 == 0 {
-                    Answer::Order { items: vec!["a".into(), "b".into(), "c".into()] }
+                    Answer::Order {
+                        items: vec!["a".into(), "b".into(), "c".into()],
+                    }
                 } else {
                     Answer::Single {
                         choices: (0..4)
-                            .map(|k| Choice { text: format!("{k}"), correct: k == 0, why: None })
+                            .map(|k| Choice {
+                                text: format!("{k}"),
+                                correct: k == 0,
+                                why: None,
+                            })
                             .collect(),
                     }
                 },
@@ -271,10 +295,21 @@ mod tests {
     #[test]
     fn same_seed_gives_same_questions_and_choice_order() {
         let b = bank();
-        let sel = Selection { count: Count::Total(10), seed: 99, ..Selection::default() };
+        let sel = Selection {
+            count: Count::Total(10),
+            seed: 99,
+            ..Selection::default()
+        };
         let a = select(&b, &sel).unwrap();
         assert_eq!(a, select(&b, &sel).unwrap());
-        let other = select(&b, &Selection { seed: 100, ..sel.clone() }).unwrap();
+        let other = select(
+            &b,
+            &Selection {
+                seed: 100,
+                ..sel.clone()
+            },
+        )
+        .unwrap();
         assert_ne!(ids(&a), ids(&other));
         assert_eq!(a.picks.len(), 10);
     }
@@ -289,9 +324,19 @@ mod tests {
         };
         let q = select(&b, &sel).unwrap();
         assert!(!q.picks.is_empty());
-        assert!(q.picks.iter().all(|p| p.question.difficulty == Difficulty::Hard));
+        assert!(
+            q.picks
+                .iter()
+                .all(|p| p.question.difficulty == Difficulty::Hard)
+        );
         assert!(q.picks.iter().all(|p| p.question.topic == "even"));
-        let by_cat = select(&b, &Selection { topics: vec!["cat".into()], ..Selection::default() });
+        let by_cat = select(
+            &b,
+            &Selection {
+                topics: vec!["cat".into()],
+                ..Selection::default()
+            },
+        );
         assert_eq!(by_cat.unwrap().picks.len(), 30);
     }
 
@@ -312,29 +357,56 @@ mod tests {
     #[test]
     fn short_and_empty_results_are_reported() {
         let b = bank();
-        let sel = Selection { topics: vec!["odd".into()], count: Count::Total(50), ..Selection::default() };
+        let sel = Selection {
+            topics: vec!["odd".into()],
+            count: Count::Total(50),
+            ..Selection::default()
+        };
         let q = select(&b, &sel).unwrap();
         assert_eq!(q.picks.len(), 15);
         assert!(q.is_short());
-        let none = Selection { topics: vec!["nope".into()], ..Selection::default() };
+        let none = Selection {
+            topics: vec!["nope".into()],
+            ..Selection::default()
+        };
         assert_eq!(select(&b, &none), Err(SelectError::NoMatch));
     }
 
     #[test]
     fn pinned_ids_keep_their_order_and_unknown_ones_are_named() {
         let b = bank();
-        let sel = Selection { ids: vec!["q7".into(), "q2".into()], ..Selection::default() };
+        let sel = Selection {
+            ids: vec!["q7".into(), "q2".into()],
+            ..Selection::default()
+        };
         assert_eq!(ids(&select(&b, &sel).unwrap()), vec!["q7", "q2"]);
-        let bad = Selection { ids: vec!["q7".into(), "zz".into()], ..Selection::default() };
-        assert_eq!(select(&b, &bad), Err(SelectError::UnknownIds(vec!["zz".into()])));
+        let bad = Selection {
+            ids: vec!["q7".into(), "zz".into()],
+            ..Selection::default()
+        };
+        assert_eq!(
+            select(&b, &bad),
+            Err(SelectError::UnknownIds(vec!["zz".into()]))
+        );
     }
 
     #[test]
     fn order_questions_never_start_solved() {
         let b = bank();
         for seed in 0..200 {
-            let q = select(&b, &Selection { seed, ..Selection::default() }).unwrap();
-            for p in q.picks.iter().filter(|p| matches!(p.question.answer, Answer::Order { .. })) {
+            let q = select(
+                &b,
+                &Selection {
+                    seed,
+                    ..Selection::default()
+                },
+            )
+            .unwrap();
+            for p in q
+                .picks
+                .iter()
+                .filter(|p| matches!(p.question.answer, Answer::Order { .. }))
+            {
                 assert_ne!(p.order, vec![0, 1, 2], "seed {seed}");
             }
         }
@@ -349,6 +421,9 @@ mod tests {
         assert!(Count::parse("0").is_err());
         assert!(Count::parse("easy:x").unwrap_err().contains("\"x\""));
         assert!(Count::parse("expert:2").unwrap_err().contains("expert"));
-        assert_eq!(Count::parse("easy:5,medium:3").unwrap().to_string(), "easy:5,medium:3");
+        assert_eq!(
+            Count::parse("easy:5,medium:3").unwrap().to_string(),
+            "easy:5,medium:3"
+        );
     }
 }

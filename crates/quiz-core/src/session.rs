@@ -37,7 +37,11 @@ impl Session {
     /// Starts `quiz` at its first question.
     pub fn new(quiz: Quiz) -> Session {
         let outcomes = vec![None; quiz.picks.len()];
-        Session { quiz, current: 0, outcomes }
+        Session {
+            quiz,
+            current: 0,
+            outcomes,
+        }
     }
 
     /// The quiz being taken.
@@ -77,7 +81,11 @@ impl Session {
         let slot = self.outcomes.get_mut(self.current)?;
         if slot.is_none() {
             let correct = grade(&pick.question, &response);
-            *slot = Some(Outcome { response, correct, ms });
+            *slot = Some(Outcome {
+                response,
+                correct,
+                ms,
+            });
         }
         slot.as_ref()
     }
@@ -99,7 +107,10 @@ impl Session {
 
     /// Each question with its outcome, in quiz order.
     pub fn results(&self) -> impl Iterator<Item = (&Pick, Option<&Outcome>)> {
-        self.quiz.picks.iter().zip(self.outcomes.iter().map(Option::as_ref))
+        self.quiz
+            .picks
+            .iter()
+            .zip(self.outcomes.iter().map(Option::as_ref))
     }
 
     /// Right answers over all questions.
@@ -120,10 +131,13 @@ impl Session {
                 topics.push(p.question.topic.clone());
             }
         }
-        topics.into_iter().map(|t| {
-            let tally = self.tally(|p| p.question.topic == t);
-            (t, tally)
-        }).collect()
+        topics
+            .into_iter()
+            .map(|t| {
+                let tally = self.tally(|p| p.question.topic == t);
+                (t, tally)
+            })
+            .collect()
     }
 
     /// Ids of the questions answered wrong (or not answered), in quiz order.
@@ -169,7 +183,11 @@ mod tests {
                 order: vec![],
             })
             .collect();
-        Quiz { picks, requested: None, seed: 1 }
+        Quiz {
+            picks,
+            requested: None,
+            seed: 1,
+        }
     }
 
     #[test]
@@ -177,7 +195,10 @@ mod tests {
         let mut s = Session::new(quiz());
         assert!(!s.advance());
         assert!(s.submit(Response::Bool(true), 5).unwrap().correct);
-        assert!(s.submit(Response::Bool(false), 9).unwrap().correct, "first answer stands");
+        assert!(
+            s.submit(Response::Bool(false), 9).unwrap().correct,
+            "first answer stands"
+        );
         assert!(s.advance());
         assert_eq!(s.position(), 1);
     }
@@ -192,11 +213,17 @@ mod tests {
         assert!(s.is_finished());
         assert_eq!(s.score(), Tally { right: 2, total: 3 });
         assert_eq!(s.by_difficulty()[1], Tally { right: 0, total: 1 });
-        assert_eq!(s.by_topic(), vec![
-            ("t1".to_string(), Tally { right: 1, total: 2 }),
-            ("t2".to_string(), Tally { right: 1, total: 1 }),
-        ]);
+        assert_eq!(
+            s.by_topic(),
+            vec![
+                ("t1".to_string(), Tally { right: 1, total: 2 }),
+                ("t2".to_string(), Tally { right: 1, total: 1 }),
+            ]
+        );
         assert_eq!(s.missed(), vec!["b".to_string()]);
-        assert!(s.submit(Response::Bool(true), 1).is_none(), "nothing to answer once finished");
+        assert!(
+            s.submit(Response::Bool(true), 1).is_none(),
+            "nothing to answer once finished"
+        );
     }
 }

@@ -4,14 +4,20 @@
 /// tabs are dropped from every line, and trailing blank lines are dropped. Case is kept.
 pub fn normalize_output(s: &str) -> String {
     let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = unified.split('\n').map(|l| l.trim_end_matches([' ', '\t'])).collect();
+    let lines: Vec<&str> = unified
+        .split('\n')
+        .map(|l| l.trim_end_matches([' ', '\t']))
+        .collect();
     lines.join("\n").trim_end_matches('\n').to_string()
 }
 
 /// Normalises a short typed answer: surrounding whitespace dropped, inner runs of whitespace
 /// collapsed to one space, lower-cased.
 pub fn normalize_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -22,7 +28,11 @@ mod tests {
     fn output_ignores_line_endings_and_trailing_space_but_keeps_case() {
         assert_eq!(normalize_output("A b  \r\nc\r\n\r\n"), "A b\nc");
         assert_ne!(normalize_output("True"), normalize_output("true"));
-        assert_ne!(normalize_output(" x"), normalize_output("x"), "leading space is output");
+        assert_ne!(
+            normalize_output(" x"),
+            normalize_output("x"),
+            "leading space is output"
+        );
     }
 
     #[test]

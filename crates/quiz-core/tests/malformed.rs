@@ -42,7 +42,14 @@ fn every_malformed_bank_reports_its_expected_errors() {
 fn the_real_bank_validates() {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let bank = load_dir(&content, "content").unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert!(bank.len() >= 12);
 }
@@ -63,8 +70,11 @@ fn every_example_in_the_format_docs_validates() {
     let dir = std::env::temp_dir().join(format!("quiz-readme-{}", std::process::id()));
     let topic = dir.join("python/basics");
     std::fs::create_dir_all(&topic).unwrap();
-    std::fs::write(dir.join("categories.toml"), "[[category]]\nslug = \"basics\"\ntitle = \"B\"\n")
-        .unwrap();
+    std::fs::write(
+        dir.join("categories.toml"),
+        "[[category]]\nslug = \"basics\"\ntitle = \"B\"\n",
+    )
+    .unwrap();
     let body: String = examples.iter().map(|e| format!("\n{e}\n")).collect();
     std::fs::write(
         topic.join("examples.toml"),
@@ -74,7 +84,14 @@ fn every_example_in_the_format_docs_validates() {
     let result = load_dir(&dir, "readme");
     std::fs::remove_dir_all(&dir).unwrap();
     let bank = result.unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     let kinds: std::collections::HashSet<_> = bank.questions().map(|q| q.kind()).collect();
     assert_eq!(kinds.len(), 6);

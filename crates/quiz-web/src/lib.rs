@@ -48,7 +48,8 @@ fn bank() -> Result<Rc<dyn QuestionBank>, JsError> {
         if slot.is_none() {
             *slot = builtin();
         }
-        slot.clone().ok_or_else(|| JsError::new("this build has no built-in question bank"))
+        slot.clone()
+            .ok_or_else(|| JsError::new("this build has no built-in question bank"))
     })
 }
 
@@ -62,7 +63,11 @@ fn to_quiz_options(o: &MountOptions, bank: &dyn QuestionBank) -> Result<QuizOpti
         ids: attrs::ids(&get(&o.ids)).map_err(e)?,
         seed: attrs::seed(&get(&o.seed)).map_err(e)?,
         filters_hidden: attrs::filters_hidden(&get(&o.filters)).map_err(e)?,
-        lang: o.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default(),
+        lang: o
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or_default(),
     })
 }
 
@@ -138,9 +143,16 @@ pub fn mount(
     let options = to_quiz_options(&parse_options(options)?, &*bank)?;
     let target = host.clone();
     let on_event = Callback::from(move |e: QuizEvent| dispatch(&target, e));
-    let props = QuizProps { bank, options, on_event };
+    let props = QuizProps {
+        bank,
+        options,
+        on_event,
+    };
     let app = Renderer::<Quiz>::with_root_and_props(host, props.clone()).render();
-    Ok(QuizHandle { app: Some(app), props })
+    Ok(QuizHandle {
+        app: Some(app),
+        props,
+    })
 }
 
 /// The topics and categories of the built-in bank with their question counts by
@@ -158,7 +170,12 @@ pub fn bank_topics() -> Result<JsValue, JsError> {
     let topics: Vec<Topic<'_>> = bank
         .topics()
         .iter()
-        .map(|t| Topic { slug: &t.slug, title: &t.title, category: &t.category, counts: t.counts })
+        .map(|t| Topic {
+            slug: &t.slug,
+            title: &t.title,
+            category: &t.category,
+            counts: t.counts,
+        })
         .collect();
     serde_wasm_bindgen::to_value(&topics).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -5,7 +5,11 @@ use serde::Serialize;
 
 /// One event of a quiz's life.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
 pub enum QuizEvent {
     /// A quiz began.
     QuizStart {

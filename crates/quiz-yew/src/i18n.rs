@@ -232,5 +232,8 @@ static ES: Strings = Strings {
 
 /// Fills `{n}`, `{total}` and `{name}` in a template.
 pub fn fill(template: &str, n: impl ToString, total: impl ToString, name: &str) -> String {
-    template.replace("{n}", &n.to_string()).replace("{total}", &total.to_string()).replace("{name}", name)
+    template
+        .replace("{n}", &n.to_string())
+        .replace("{total}", &total.to_string())
+        .replace("{name}", name)
 }

@@ -7,7 +7,9 @@ mod event;
 mod i18n;
 mod quiz;
 
-pub use components::{FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results, ResultsProps};
+pub use components::{
+    FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results, ResultsProps,
+};
 pub use event::{QuestionResult, QuizEvent};
 pub use i18n::{Lang, Strings};
 pub use quiz::state::Filters;

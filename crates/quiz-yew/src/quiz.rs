@@ -102,7 +102,11 @@ fn start(
     let no_difficulty = filters.difficulties.is_empty()
         && sel.ids.is_empty()
         && !matches!(filters.count, Count::Mix(_));
-    let result = if no_difficulty { Err(quiz_core::SelectError::NoMatch) } else { bank.draw(&sel) };
+    let result = if no_difficulty {
+        Err(quiz_core::SelectError::NoMatch)
+    } else {
+        bank.draw(&sel)
+    };
     if let Ok(quiz) = &result {
         let question_ids: Vec<String> = quiz.picks.iter().map(|p| p.question.id.clone()).collect();
         on_event.emit(QuizEvent::QuizStart {
@@ -111,13 +115,23 @@ fn start(
             question_ids,
         });
     }
-    dispatch.dispatch(QuizAction::Started { result, now: now_ms(), by_learner });
+    dispatch.dispatch(QuizAction::Started {
+        result,
+        now: now_ms(),
+        by_learner,
+    });
 }
 
 /// The learner's answer as the texts they saw, for events and review.
 pub(crate) fn answer_texts(pick: &Pick, response: &Response, lang: Lang) -> Vec<String> {
     let q = &pick.question;
-    let choice = |i: &usize| q.answer.choices().get(*i).map(|c| c.text.clone()).unwrap_or_default();
+    let choice = |i: &usize| {
+        q.answer
+            .choices()
+            .get(*i)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
     match response {
         Response::Choice(i) => vec![choice(i)],
         Response::Choices(is) => is.iter().map(choice).collect(),
@@ -127,9 +141,10 @@ pub(crate) fn answer_texts(pick: &Pick, response: &Response, lang: Lang) -> Vec<
         }
         Response::Text(t) => vec![t.clone()],
         Response::Order(order) => match &q.answer {
-            quiz_core::Answer::Order { items } => {
-                order.iter().filter_map(|i| items.get(*i).cloned()).collect()
-            }
+            quiz_core::Answer::Order { items } => order
+                .iter()
+                .filter_map(|i| items.get(*i).cloned())
+                .collect(),
             _ => Vec::new(),
         },
     }
@@ -172,7 +187,11 @@ fn complete_event(session: &Session, duration_ms: u32) -> QuizEvent {
 /// The embeddable quiz: filters, questions of every kind, feedback, results and review.
 #[component]
 pub fn Quiz(props: &QuizProps) -> Html {
-    let QuizProps { bank, options, on_event } = props;
+    let QuizProps {
+        bank,
+        options,
+        on_event,
+    } = props;
     let lang = options.lang;
     let s = lang.strings();
     let state = use_reducer_eq({
@@ -185,7 +204,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let dispatch = state.dispatcher();
         let bank = bank.clone();
         let on_event = on_event.clone();
-        let key = QuizOptions { lang: Lang::En, ..options.clone() };
+        let key = QuizOptions {
+            lang: Lang::En,
+            ..options.clone()
+        };
         use_effect_with(key, move |options| {
             let filters = options.filters();
             dispatch.dispatch(QuizAction::Reset(filters.clone()));
@@ -198,7 +220,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let on_start = {
         let (state, bank, on_event) = (state.clone(), bank.clone(), on_event.clone());
         Callback::from(move |()| {
-            start(&*bank, &state.filters, None, None, true, &state.dispatcher(), &on_event);
+            start(
+                &*bank,
+                &state.filters,
+                None,
+                None,
+                true,
+                &state.dispatcher(),
+                &on_event,
+            );
         })
     };
     let on_submit = {
@@ -242,7 +272,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 let seed = session.quiz().seed;
                 if !missed.is_empty() {
                     let d = state.dispatcher();
-                    start(&*bank, &state.filters, Some(missed), Some(seed), true, &d, &on_event);
+                    start(
+                        &*bank,
+                        &state.filters,
+                        Some(missed),
+                        Some(seed),
+                        true,
+                        &d,
+                        &on_event,
+                    );
                 }
             }
         })
@@ -253,7 +291,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let autostart = options.autostart();
         Callback::from(move |()| {
             if autostart {
-                start(&*bank, &state.filters, None, None, true, &state.dispatcher(), &on_event);
+                start(
+                    &*bank,
+                    &state.filters,
+                    None,
+                    None,
+                    true,
+                    &state.dispatcher(),
+                    &on_event,
+                );
             } else {
                 state.dispatch(QuizAction::ToSetup);
             }
@@ -265,7 +311,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
 
     let notice = match &state.notice {
-        Some(Notice::Short(n)) => html! { <p class="notice" role="status">{ fill(s.short, n, n, "") }</p> },
+        Some(Notice::Short(n)) => {
+            html! { <p class="notice" role="status">{ fill(s.short, n, n, "") }</p> }
+        }
         Some(Notice::NoMatch) => html! {
             <div class="notice notice-empty" role="alert">
                 <p>{ s.no_match }</p>

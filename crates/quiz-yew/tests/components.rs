@@ -31,18 +31,56 @@ fn q(id: &str, difficulty: Difficulty, answer: Answer) -> Question {
 }
 
 fn choices(texts: &[(&str, bool)]) -> Vec<Choice> {
-    texts.iter().map(|(t, c)| Choice { text: (*t).into(), correct: *c, why: Some(format!("why {t}")) }).collect()
+    texts
+        .iter()
+        .map(|(t, c)| Choice {
+            text: (*t).into(),
+            correct: *c,
+            why: Some(format!("why {t}")),
+        })
+        .collect()
 }
 
 fn bank() -> Rc<dyn QuestionBank> {
     Rc::new(MemoryBank::new(
         vec![
-            q("single-q", Difficulty::Easy, Answer::Single { choices: choices(&[("right", true), ("wrong", false)]) }),
-            q("multi-q", Difficulty::Medium, Answer::Multiple { choices: choices(&[("a", true), ("b", true), ("c", false)]) }),
+            q(
+                "single-q",
+                Difficulty::Easy,
+                Answer::Single {
+                    choices: choices(&[("right", true), ("wrong", false)]),
+                },
+            ),
+            q(
+                "multi-q",
+                Difficulty::Medium,
+                Answer::Multiple {
+                    choices: choices(&[("a", true), ("b", true), ("c", false)]),
+                },
+            ),
             q("tf-q", Difficulty::Hard, Answer::TrueFalse { answer: true }),
-            q("text-q", Difficulty::Easy, Answer::Text { accept: vec!["slots".into()] }),
-            q("order-q", Difficulty::Medium, Answer::Order { items: vec!["one".into(), "two".into(), "three".into()] }),
-            q("out-q", Difficulty::Hard, Answer::Output { output: "6\n".into(), choices: vec![] }),
+            q(
+                "text-q",
+                Difficulty::Easy,
+                Answer::Text {
+                    accept: vec!["slots".into()],
+                },
+            ),
+            q(
+                "order-q",
+                Difficulty::Medium,
+                Answer::Order {
+                    items: vec!["one".into(), "two".into(), "three".into()],
+                },
+            ),
+            q(
+                "out-q",
+                Difficulty::Hard,
+                Answer::Output {
+                    output: "6\n".into(),
+                    choices: vec![],
+                },
+            ),
         ],
         vec![("core".into(), "Core".into())],
         &[],
@@ -59,18 +97,28 @@ fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
     document.body().unwrap().append_child(&host).unwrap();
     let events = Rc::new(RefCell::new(Vec::new()));
     let sink = events.clone();
-    let props = QuizProps { bank: bank(), options, on_event: Callback::from(move |e| sink.borrow_mut().push(e)) };
+    let props = QuizProps {
+        bank: bank(),
+        options,
+        on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
+    };
     Renderer::<Quiz>::with_root_and_props(host.clone(), props).render();
     (host, events)
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
 }
 
 fn buttons(root: &Element) -> Vec<HtmlElement> {
     let list = root.query_selector_all("button").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
 }
 
 fn button(root: &Element, text: &str) -> HtmlElement {
@@ -85,7 +133,10 @@ fn text(root: &Element) -> String {
 }
 
 fn ids(options: QuizOptions) -> QuizOptions {
-    QuizOptions { count: Count::All, ..options }
+    QuizOptions {
+        count: Count::All,
+        ..options
+    }
 }
 
 #[wasm_bindgen_test]
@@ -113,20 +164,40 @@ async fn setup_shows_difficulty_counts_and_filters_to_easy() {
 
 #[wasm_bindgen_test]
 async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_html() {
-    let (root, events) = mount(QuizOptions { ids: vec!["single-q".into()], ..QuizOptions::default() });
+    let (root, events) = mount(QuizOptions {
+        ids: vec!["single-q".into()],
+        ..QuizOptions::default()
+    });
     tick().await;
-    assert!(root.query_selector("script").unwrap().is_none(), "HTML in a prompt is text");
+    assert!(
+        root.query_selector("script").unwrap().is_none(),
+        "HTML in a prompt is text"
+    );
     assert!(text(&root).contains("<script>alert(1)</script>"));
-    assert!(root.query_selector(".prompt code").unwrap().is_some(), "inline code rendered");
-    assert!(root.query_selector("pre.code .tok-kw").unwrap().is_some(), "code highlighted");
+    assert!(
+        root.query_selector(".prompt code").unwrap().is_some(),
+        "inline code rendered"
+    );
+    assert!(
+        root.query_selector("pre.code .tok-kw").unwrap().is_some(),
+        "code highlighted"
+    );
     button(&root, "Check answer").click();
     tick().await;
     assert!(text(&root).contains("Choose an answer first."));
     let wrong = root.query_selector_all("input[type=radio]").unwrap();
-    let labels: Vec<HtmlInputElement> = (0..wrong.length()).map(|i| wrong.item(i).unwrap().dyn_into().unwrap()).collect();
+    let labels: Vec<HtmlInputElement> = (0..wrong.length())
+        .map(|i| wrong.item(i).unwrap().dyn_into().unwrap())
+        .collect();
     let wrong_input = labels
         .iter()
-        .find(|i| i.parent_element().unwrap().text_content().unwrap().contains("wrong"))
+        .find(|i| {
+            i.parent_element()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .contains("wrong")
+        })
         .unwrap();
     wrong_input.click();
     tick().await;
@@ -137,21 +208,36 @@ async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_ht
     assert!(t.contains("Right answer:"));
     assert!(t.contains("why wrong") && t.contains("why right"));
     assert!(t.contains("Explanation of single-q."));
-    assert!(matches!(&events.borrow()[1], QuizEvent::QuizAnswer { correct: false, .. }));
+    assert!(matches!(
+        &events.borrow()[1],
+        QuizEvent::QuizAnswer { correct: false, .. }
+    ));
     button(&root, "See results").click();
     tick().await;
     assert!(text(&root).contains("You scored 0 of 1"));
-    assert!(matches!(&events.borrow()[2], QuizEvent::QuizComplete { score: 0, total: 1, .. }));
+    assert!(matches!(
+        &events.borrow()[2],
+        QuizEvent::QuizComplete {
+            score: 0,
+            total: 1,
+            ..
+        }
+    ));
     assert!(text(&root).contains("Retry missed questions"));
 }
 
 #[wasm_bindgen_test]
 async fn typed_text_and_order_kinds_grade_in_the_browser() {
-    let (root, events) = mount(QuizOptions { ids: vec!["text-q".into(), "order-q".into()], ..QuizOptions::default() });
+    let (root, events) = mount(QuizOptions {
+        ids: vec!["text-q".into(), "order-q".into()],
+        ..QuizOptions::default()
+    });
     tick().await;
     let input: HtmlInputElement = find(&root, "input.typed").dyn_into().unwrap();
     input.set_value("  SLOTS ");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     tick().await;
     button(&root, "Check answer").click();
     tick().await;
@@ -162,29 +248,56 @@ async fn typed_text_and_order_kinds_grade_in_the_browser() {
     for _ in 0..3 {
         let rows = root.query_selector_all(".order-item").unwrap();
         let order: Vec<String> = (0..rows.length())
-            .map(|i| rows.item(i).unwrap().dyn_into::<Element>().unwrap().query_selector(".order-text").unwrap().unwrap().text_content().unwrap())
+            .map(|i| {
+                rows.item(i)
+                    .unwrap()
+                    .dyn_into::<Element>()
+                    .unwrap()
+                    .query_selector(".order-text")
+                    .unwrap()
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+            })
             .collect();
         if order == ["one", "two", "three"] {
             break;
         }
-        let pos = order.iter().position(|s| s == "one").filter(|p| *p > 0).or_else(|| order.iter().position(|s| s == "two").filter(|p| *p > 1)).unwrap();
+        let pos = order
+            .iter()
+            .position(|s| s == "one")
+            .filter(|p| *p > 0)
+            .or_else(|| order.iter().position(|s| s == "two").filter(|p| *p > 1))
+            .unwrap();
         let row: Element = rows.item(pos as u32).unwrap().dyn_into().unwrap();
-        row.query_selector(".up").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+        row.query_selector(".up")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
         tick().await;
     }
     button(&root, "Check answer").click();
     tick().await;
     assert!(text(&root).contains("Correct!"), "{}", text(&root));
-    let answers: Vec<bool> = events.borrow().iter().filter_map(|e| match e {
-        QuizEvent::QuizAnswer { correct, .. } => Some(*correct),
-        _ => None,
-    }).collect();
+    let answers: Vec<bool> = events
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            QuizEvent::QuizAnswer { correct, .. } => Some(*correct),
+            _ => None,
+        })
+        .collect();
     assert_eq!(answers, vec![true, true]);
 }
 
 #[wasm_bindgen_test]
 async fn empty_filter_says_so_and_offers_to_widen() {
-    let (root, _) = mount(QuizOptions { topics: vec!["nothing-here".into()], ..ids(QuizOptions::default()) });
+    let (root, _) = mount(QuizOptions {
+        topics: vec!["nothing-here".into()],
+        ..ids(QuizOptions::default())
+    });
     tick().await;
     button(&root, "Start quiz").click();
     tick().await;
@@ -196,8 +309,14 @@ async fn empty_filter_says_so_and_offers_to_widen() {
 
 #[wasm_bindgen_test]
 async fn two_quizzes_keep_separate_state() {
-    let (a, _) = mount(QuizOptions { ids: vec!["tf-q".into()], ..QuizOptions::default() });
-    let (b, _) = mount(QuizOptions { ids: vec!["tf-q".into()], ..QuizOptions::default() });
+    let (a, _) = mount(QuizOptions {
+        ids: vec!["tf-q".into()],
+        ..QuizOptions::default()
+    });
+    let (b, _) = mount(QuizOptions {
+        ids: vec!["tf-q".into()],
+        ..QuizOptions::default()
+    });
     tick().await;
     let radio: HtmlInputElement = find(&a, "input[type=radio]").dyn_into().unwrap();
     radio.click();

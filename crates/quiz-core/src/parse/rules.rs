@@ -22,8 +22,21 @@ pub(crate) const MAX_CODE_COLS: usize = 72;
 /// Modules `output` code may not use although they are standard: they reach the network,
 /// the file system or other processes.
 const FORBIDDEN: &[&str] = &[
-    "socket", "urllib", "http", "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "ssl",
-    "subprocess", "shutil", "tempfile", "webbrowser", "xmlrpc", "socketserver",
+    "socket",
+    "urllib",
+    "http",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "ssl",
+    "subprocess",
+    "shutil",
+    "tempfile",
+    "webbrowser",
+    "xmlrpc",
+    "socketserver",
 ];
 
 pub(crate) fn is_kebab(s: &str) -> bool {
@@ -31,11 +44,15 @@ pub(crate) fn is_kebab(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 pub(crate) fn not_kebab(what: &str, s: &Str) -> String {
-    format!("{what} \"{}\" is not kebab-case (a-z, 0-9 and single dashes)", s.get_ref())
+    format!(
+        "{what} \"{}\" is not kebab-case (a-z, 0-9 and single dashes)",
+        s.get_ref()
+    )
 }
 
 /// Collects the errors of one question.
@@ -56,11 +73,20 @@ impl Check<'_, '_> {
         if v.get_ref().trim().is_empty() {
             self.at(v.span(), format!("`{field}` is empty"));
         } else if chars > max {
-            self.at(v.span(), format!("`{field}` is {chars} characters long; the limit is {max}"));
+            self.at(
+                v.span(),
+                format!("`{field}` is {chars} characters long; the limit is {max}"),
+            );
         }
     }
 
-    fn required<'v>(&mut self, span: &std::ops::Range<usize>, v: &'v Option<Str>, field: &str, max: usize) -> Option<&'v Str> {
+    fn required<'v>(
+        &mut self,
+        span: &std::ops::Range<usize>,
+        v: &'v Option<Str>,
+        field: &str,
+        max: usize,
+    ) -> Option<&'v Str> {
         match v {
             Some(v) => {
                 self.text(field, v, max);
@@ -75,19 +101,38 @@ impl Check<'_, '_> {
 
     fn forbid<T>(&mut self, v: &Option<Spanned<T>>, field: &str, kind: &str) {
         if let Some(v) = v {
-            self.at(v.span(), format!("`{field}` does not belong in a {kind} question"));
+            self.at(
+                v.span(),
+                format!("`{field}` does not belong in a {kind} question"),
+            );
         }
     }
 
-    fn choices(&mut self, span: &std::ops::Range<usize>, raw: Option<Spanned<Vec<Spanned<RawChoice>>>>, kind: Kind, min: usize, max: usize) -> Vec<Choice> {
+    fn choices(
+        &mut self,
+        span: &std::ops::Range<usize>,
+        raw: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+        kind: Kind,
+        min: usize,
+        max: usize,
+    ) -> Vec<Choice> {
         let Some(raw) = raw else {
-            self.at(span.clone(), format!("a {kind} question needs [[question.choices]]"));
+            self.at(
+                span.clone(),
+                format!("a {kind} question needs [[question.choices]]"),
+            );
             return Vec::new();
         };
         let list_span = raw.span();
         let raw = raw.into_inner();
         if raw.len() < min || raw.len() > max {
-            self.at(list_span.clone(), format!("a {kind} question has {min}–{max} choices, found {}", raw.len()));
+            self.at(
+                list_span.clone(),
+                format!(
+                    "a {kind} question has {min}–{max} choices, found {}",
+                    raw.len()
+                ),
+            );
         }
         let mut out: Vec<Choice> = Vec::new();
         for c in raw {
@@ -97,14 +142,21 @@ impl Check<'_, '_> {
                 self.at(c_span, "choice is missing `text`".into());
                 continue;
             };
-            let limit = if kind == Kind::Output { MAX_CHOICE * 2 } else { MAX_CHOICE };
+            let limit = if kind == Kind::Output {
+                MAX_CHOICE * 2
+            } else {
+                MAX_CHOICE
+            };
             self.text("choices.text", &text, limit);
             if let Some(why) = &c.why {
                 self.text("choices.why", why, MAX_WHY);
             }
             let key = normalize_text(text.get_ref());
             if out.iter().any(|o| normalize_text(&o.text) == key) {
-                self.at(text.span(), format!("duplicate choice \"{}\"", text.get_ref().trim()));
+                self.at(
+                    text.span(),
+                    format!("duplicate choice \"{}\"", text.get_ref().trim()),
+                );
             }
             out.push(Choice {
                 text: text.into_inner(),
@@ -116,14 +168,27 @@ impl Check<'_, '_> {
         match kind {
             Kind::Multiple => {
                 if right == 0 {
-                    self.at(list_span, "multiple-choice question has no correct choice".into());
+                    self.at(
+                        list_span,
+                        "multiple-choice question has no correct choice".into(),
+                    );
                 } else if right == out.len() {
-                    self.at(list_span, "multiple-choice question needs at least one wrong choice".into());
+                    self.at(
+                        list_span,
+                        "multiple-choice question needs at least one wrong choice".into(),
+                    );
                 }
             }
             _ if right != 1 => {
-                let what = if kind == Kind::Single { "single-choice question" } else { "output question" };
-                self.at(list_span, format!("{what} has {right} correct choices; exactly one must be correct"));
+                let what = if kind == Kind::Single {
+                    "single-choice question"
+                } else {
+                    "output question"
+                };
+                self.at(
+                    list_span,
+                    format!("{what} has {right} correct choices; exactly one must be correct"),
+                );
             }
             _ => {}
         }
@@ -133,15 +198,25 @@ impl Check<'_, '_> {
     fn list(&mut self, field: &str, v: &StrList, min: usize, max: usize) -> Vec<String> {
         let items = v.get_ref();
         if items.len() < min || items.len() > max {
-            let range = if max == usize::MAX { format!("at least {min}") } else { format!("{min}–{max}") };
-            self.at(v.span(), format!("`{field}` needs {range} entries, found {}", items.len()));
+            let range = if max == usize::MAX {
+                format!("at least {min}")
+            } else {
+                format!("{min}–{max}")
+            };
+            self.at(
+                v.span(),
+                format!("`{field}` needs {range} entries, found {}", items.len()),
+            );
         }
         let mut out: Vec<String> = Vec::new();
         for item in items {
             self.text(field, item, MAX_CHOICE);
             let key = normalize_text(item.get_ref());
             if out.iter().any(|o| normalize_text(o) == key) {
-                self.at(item.span(), format!("duplicate entry \"{}\" in `{field}`", item.get_ref().trim()));
+                self.at(
+                    item.span(),
+                    format!("duplicate entry \"{}\" in `{field}`", item.get_ref().trim()),
+                );
             }
             out.push(item.get_ref().clone());
         }
@@ -154,24 +229,52 @@ impl Check<'_, '_> {
             self.at(code.span(), "`code` is empty".into());
         }
         if lines.len() > MAX_CODE_LINES {
-            self.at(code.span(), format!("`code` has {} lines; the limit is {MAX_CODE_LINES}", lines.len()));
+            self.at(
+                code.span(),
+                format!(
+                    "`code` has {} lines; the limit is {MAX_CODE_LINES}",
+                    lines.len()
+                ),
+            );
         }
-        if let Some((n, line)) = lines.iter().enumerate().find(|(_, l)| l.chars().count() > MAX_CODE_COLS) {
-            self.at(code.span(), format!("`code` line {} is {} columns wide; the limit is {MAX_CODE_COLS}", n + 1, line.chars().count()));
+        if let Some((n, line)) = lines
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.chars().count() > MAX_CODE_COLS)
+        {
+            self.at(
+                code.span(),
+                format!(
+                    "`code` line {} is {} columns wide; the limit is {MAX_CODE_COLS}",
+                    n + 1,
+                    line.chars().count()
+                ),
+            );
         }
         if code.get_ref().contains('\t') {
-            self.at(code.span(), "`code` contains a tab; indent with spaces".into());
+            self.at(
+                code.span(),
+                "`code` contains a tab; indent with spaces".into(),
+            );
         }
         if run {
             for module in imported_modules(code.get_ref()) {
                 if !stdlib::STDLIB.split_whitespace().any(|m| m == module) {
-                    self.at(code.span(), format!("output code imports `{module}`, which is not in the standard library"));
+                    self.at(
+                        code.span(),
+                        format!(
+                            "output code imports `{module}`, which is not in the standard library"
+                        ),
+                    );
                 } else if FORBIDDEN.contains(&module.as_str()) {
                     self.at(code.span(), format!("output code imports `{module}`: output code may not touch the network, files or processes"));
                 }
             }
             if code.get_ref().contains("open(") {
-                self.at(code.span(), "output code calls open(): output code may not touch files".into());
+                self.at(
+                    code.span(),
+                    "output code calls open(): output code may not touch files".into(),
+                );
             }
         }
     }
@@ -189,7 +292,13 @@ fn imported_modules(code: &str) -> Vec<String> {
             continue;
         };
         for name in names {
-            let top = name.split_whitespace().next().unwrap_or("").split('.').next().unwrap_or("");
+            let top = name
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .split('.')
+                .next()
+                .unwrap_or("");
             if !top.is_empty() {
                 out.push(top.to_string());
             }
@@ -208,7 +317,11 @@ pub(crate) fn question(
 ) -> Option<(Question, Location)> {
     let span = raw.span();
     let q = raw.into_inner();
-    let mut c = Check { file, id: q.id.as_ref().map(|i| i.get_ref().clone()), errors: Vec::new() };
+    let mut c = Check {
+        file,
+        id: q.id.as_ref().map(|i| i.get_ref().clone()),
+        errors: Vec::new(),
+    };
     let id_loc = file.loc(q.id.as_ref().map_or(span.clone(), Spanned::span));
     match &q.id {
         None => c.at(span.clone(), "missing `id`".into()),
@@ -217,11 +330,20 @@ pub(crate) fn question(
     }
     let difficulty = match &q.difficulty {
         None => {
-            c.at(span.clone(), "missing `difficulty` (easy, medium or hard)".into());
+            c.at(
+                span.clone(),
+                "missing `difficulty` (easy, medium or hard)".into(),
+            );
             None
         }
         Some(d) => Difficulty::from_slug(d.get_ref()).or_else(|| {
-            c.at(d.span(), format!("unknown difficulty \"{}\", expected easy, medium or hard", d.get_ref()));
+            c.at(
+                d.span(),
+                format!(
+                    "unknown difficulty \"{}\", expected easy, medium or hard",
+                    d.get_ref()
+                ),
+            );
             None
         }),
     };
@@ -232,13 +354,23 @@ pub(crate) fn question(
         }
         Some(k) => Kind::from_slug(k.get_ref()).or_else(|| {
             let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            c.at(k.span(), format!("unknown kind \"{}\", expected one of: {}", k.get_ref(), all.join(", ")));
+            c.at(
+                k.span(),
+                format!(
+                    "unknown kind \"{}\", expected one of: {}",
+                    k.get_ref(),
+                    all.join(", ")
+                ),
+            );
             None
         }),
     };
     let tags = match &q.tags {
         None => {
-            c.at(span.clone(), "missing `tags` (at least one kebab-case tag)".into());
+            c.at(
+                span.clone(),
+                "missing `tags` (at least one kebab-case tag)".into(),
+            );
             Vec::new()
         }
         Some(tags) => {
@@ -280,9 +412,14 @@ pub(crate) fn question(
                 c.forbid(&q.accept, "accept", name);
                 c.forbid(&q.items, "items", name);
                 if q.answer.is_none() {
-                    c.at(span.clone(), "a true-false question needs `answer = true` or `answer = false`".into());
+                    c.at(
+                        span.clone(),
+                        "a true-false question needs `answer = true` or `answer = false`".into(),
+                    );
                 }
-                Answer::TrueFalse { answer: q.answer.is_some_and(|a| *a.get_ref()) }
+                Answer::TrueFalse {
+                    answer: q.answer.is_some_and(|a| *a.get_ref()),
+                }
             }
             Kind::Output => {
                 c.forbid(&q.answer, "answer", name);
@@ -293,7 +430,10 @@ pub(crate) fn question(
                 }
                 let output = match &q.output {
                     None => {
-                        c.at(span.clone(), "an output question needs `output`, the exact expected stdout".into());
+                        c.at(
+                            span.clone(),
+                            "an output question needs `output`, the exact expected stdout".into(),
+                        );
                         String::new()
                     }
                     Some(o) => {
@@ -308,7 +448,10 @@ pub(crate) fn question(
                     let want = normalize_output(&output);
                     if let Some(right) = choices.iter().find(|ch| ch.correct) {
                         if normalize_output(&right.text) != want {
-                            c.at(span.clone(), "the correct choice's text differs from `output`".into());
+                            c.at(
+                                span.clone(),
+                                "the correct choice's text differs from `output`".into(),
+                            );
                         }
                     }
                     choices
@@ -324,7 +467,10 @@ pub(crate) fn question(
                 c.forbid(&q.items, "items", name);
                 let accept = match &q.accept {
                     None => {
-                        c.at(span.clone(), "a text question needs `accept`, the list of accepted answers".into());
+                        c.at(
+                            span.clone(),
+                            "a text question needs `accept`, the list of accepted answers".into(),
+                        );
                         Vec::new()
                     }
                     Some(a) => c.list("accept", a, 1, usize::MAX),
@@ -338,7 +484,10 @@ pub(crate) fn question(
                 c.forbid(&q.accept, "accept", name);
                 let items = match &q.items {
                     None => {
-                        c.at(span.clone(), "an order question needs `items`, in the right order".into());
+                        c.at(
+                            span.clone(),
+                            "an order question needs `items`, in the right order".into(),
+                        );
                         Vec::new()
                     }
                     Some(i) => c.list("items", i, 3, 8),
@@ -364,7 +513,9 @@ pub(crate) fn question(
         difficulty,
         tags,
         prompt: prompt.into_inner(),
-        code: q.code.map(|c| c.into_inner().trim_end_matches('\n').to_string()),
+        code: q
+            .code
+            .map(|c| c.into_inner().trim_end_matches('\n').to_string()),
         explanation: explanation.into_inner(),
         answer,
     };

@@ -45,8 +45,16 @@ const COUNTS: [u32; 3] = [5, 10, 20];
 /// Renders the filters. Holds no state.
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
-    let FilterBarProps { bank, filters, lang, on_toggle, on_topics, on_count, on_start, .. } =
-        props;
+    let FilterBarProps {
+        bank,
+        filters,
+        lang,
+        on_toggle,
+        on_topics,
+        on_count,
+        on_start,
+        ..
+    } = props;
     let s = lang.strings();
     let heading = use_node_ref();
     {
@@ -57,7 +65,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             }
         });
     }
-    let sel = Selection { topics: filters.topics.clone(), ..Selection::default() };
+    let sel = Selection {
+        topics: filters.topics.clone(),
+        ..Selection::default()
+    };
     let available = sel.available(bank.topics());
     let mix = match filters.count {
         Count::Mix(mix) => Some(mix),
@@ -95,7 +106,11 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     let on_topic_change = on_topics.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-        if v.is_empty() { Vec::new() } else { v.split(',').map(str::to_string).collect() }
+        if v.is_empty() {
+            Vec::new()
+        } else {
+            v.split(',').map(str::to_string).collect()
+        }
     });
     let groups = bank.categories().iter().filter_map(|(cat, title)| {
         let topics: Vec<_> = bank

@@ -47,7 +47,9 @@ impl Draft {
     fn response(&self, answer: &Answer) -> Option<Response> {
         match answer {
             Answer::Single { .. } => self.choice.map(Response::Choice),
-            Answer::Output { choices, .. } if !choices.is_empty() => self.choice.map(Response::Choice),
+            Answer::Output { choices, .. } if !choices.is_empty() => {
+                self.choice.map(Response::Choice)
+            }
             Answer::Multiple { .. } => {
                 (!self.choices.is_empty()).then(|| Response::Choices(self.choices.clone()))
             }
@@ -63,12 +65,25 @@ impl Draft {
 /// Renders one question and its feedback.
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let QuestionCardProps { pick, position, total, seed, outcome, lang, on_submit, on_next, .. } =
-        props;
+    let QuestionCardProps {
+        pick,
+        position,
+        total,
+        seed,
+        outcome,
+        lang,
+        on_submit,
+        on_next,
+        ..
+    } = props;
     let s = lang.strings();
     let q = &pick.question;
     let draft = use_state(|| Draft {
-        order: if matches!(q.answer, Answer::Order { .. }) { pick.order.clone() } else { Vec::new() },
+        order: if matches!(q.answer, Answer::Order { .. }) {
+            pick.order.clone()
+        } else {
+            Vec::new()
+        },
         ..Draft::default()
     });
     let warn = use_state(|| false);
@@ -98,7 +113,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     {
         let (order_list, moved) = (order_list.clone(), moved.clone());
         use_effect_with(draft.order.clone(), move |_| {
-            if let (Some(sel), Some(list)) = (moved.borrow_mut().take(), order_list.cast::<HtmlElement>()) {
+            if let (Some(sel), Some(list)) =
+                (moved.borrow_mut().take(), order_list.cast::<HtmlElement>())
+            {
                 if let Ok(Some(el)) = list.query_selector(&sel) {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
                         let _ = el.focus();
@@ -115,7 +132,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let is_output = matches!(q.answer, Answer::Output { .. });
 
     let onsubmit = {
-        let (draft, warn, on_submit, answer) = (draft.clone(), warn.clone(), on_submit.clone(), q.answer.clone());
+        let (draft, warn, on_submit, answer) = (
+            draft.clone(),
+            warn.clone(),
+            on_submit.clone(),
+            q.answer.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match draft.response(&answer) {
@@ -152,7 +174,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
 
     let input = match &q.answer {
-        Answer::Single { .. } | Answer::Multiple { .. } | Answer::Output { .. } if !choices.is_empty() => {
+        Answer::Single { .. } | Answer::Multiple { .. } | Answer::Output { .. }
+            if !choices.is_empty() =>
+        {
             let multi = matches!(q.answer, Answer::Multiple { .. });
             let items = pick.order.iter().filter_map(|&i| choices.get(i).map(|c| (i, c))).map(|(i, c)| {
                 let checked = if multi { draft.choices.contains(&i) } else { draft.choice == Some(i) };
@@ -233,7 +257,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 let draft = draft.clone();
                 Callback::from(move |e: InputEvent| {
                     let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                    draft.set(Draft { text: v, ..(*draft).clone() });
+                    draft.set(Draft {
+                        text: v,
+                        ..(*draft).clone()
+                    });
                 })
             };
             let shown = match outcome.as_ref().map(|o| &o.response) {
@@ -318,7 +345,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     });
     let last = position + 1 == *total;
     let progress = (position + usize::from(answered)) * 100 / (*total).max(1);
-    let difficulty = s.difficulties.get(q.difficulty.index()).copied().unwrap_or("");
+    let difficulty = s
+        .difficulties
+        .get(q.difficulty.index())
+        .copied()
+        .unwrap_or("");
 
     html! {
         <article class="question" part="question">
@@ -363,9 +394,15 @@ pub(crate) fn right_answer_html(answer: &Answer, lang: Lang) -> Html {
             let right: Vec<&Choice> = choices.iter().filter(|c| c.correct).collect();
             html! { <ul class="right-list">{ for right.iter().map(|c| html! { <li>{ md_inline(&c.text) }</li> }) }</ul> }
         }
-        Answer::TrueFalse { answer } => html! { <span>{ if *answer { s.true_ } else { s.false_ } }</span> },
-        Answer::Output { output, .. } => html! { <pre class="code out-block">{ output.trim_end_matches('\n') }</pre> },
-        Answer::Text { accept } => html! { <code>{ accept.first().cloned().unwrap_or_default() }</code> },
+        Answer::TrueFalse { answer } => {
+            html! { <span>{ if *answer { s.true_ } else { s.false_ } }</span> }
+        }
+        Answer::Output { output, .. } => {
+            html! { <pre class="code out-block">{ output.trim_end_matches('\n') }</pre> }
+        }
+        Answer::Text { accept } => {
+            html! { <code>{ accept.first().cloned().unwrap_or_default() }</code> }
+        }
         Answer::Order { items } => html! {
             <ol class="right-list">{ for items.iter().map(|i| html! { <li>{ md_inline(i) }</li> }) }</ol>
         },

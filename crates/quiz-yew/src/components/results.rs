@@ -39,7 +39,14 @@ impl PartialEq for ResultsProps {
 /// Renders the results of a finished quiz.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let ResultsProps { session, bank, lang, on_retry, on_new, .. } = props;
+    let ResultsProps {
+        session,
+        bank,
+        lang,
+        on_retry,
+        on_new,
+        ..
+    } = props;
     let s = lang.strings();
     let heading = use_node_ref();
     {
@@ -52,14 +59,21 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
     let score = session.score();
     let pct = score.right * 100 / score.total.max(1);
-    let by_difficulty = Difficulty::ALL.iter().zip(session.by_difficulty()).filter(|(_, t)| t.total > 0).map(|(d, t)| {
-        html! {
-            <tr><th scope="row">{ s.difficulties.get(d.index()).copied().unwrap_or("") }</th>
-                <td>{ format!("{} / {}", t.right, t.total) }</td></tr>
-        }
-    });
+    let by_difficulty = Difficulty::ALL
+        .iter()
+        .zip(session.by_difficulty())
+        .filter(|(_, t)| t.total > 0)
+        .map(|(d, t)| {
+            html! {
+                <tr><th scope="row">{ s.difficulties.get(d.index()).copied().unwrap_or("") }</th>
+                    <td>{ format!("{} / {}", t.right, t.total) }</td></tr>
+            }
+        });
     let title_of = |slug: &str| {
-        bank.topics().iter().find(|t| t.slug == slug).map_or_else(|| slug.to_string(), |t| t.title.clone())
+        bank.topics()
+            .iter()
+            .find(|t| t.slug == slug)
+            .map_or_else(|| slug.to_string(), |t| t.title.clone())
     };
     let by_topic = session.by_topic().into_iter().map(|(topic, t)| {
         html! {

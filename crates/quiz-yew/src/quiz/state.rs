@@ -136,7 +136,11 @@ impl Reducible for QuizState {
                 s.filters.count = count;
                 s.notice = None;
             }
-            QuizAction::Started { result, now, by_learner } => match result {
+            QuizAction::Started {
+                result,
+                now,
+                by_learner,
+            } => match result {
                 Ok(quiz) => {
                     s.notice = quiz.is_short().then_some(Notice::Short(quiz.picks.len()));
                     s.session = Some(Session::new(quiz));
