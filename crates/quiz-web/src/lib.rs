@@ -188,10 +188,10 @@ pub fn on_panic(callback: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         ON_PANIC.with(|cell| {
-            if let Ok(cell) = cell.try_borrow() {
-                if let Some(f) = cell.as_ref() {
-                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
-                }
+            if let Ok(cell) = cell.try_borrow()
+                && let Some(f) = cell.as_ref()
+            {
+                let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
             }
         });
     }));

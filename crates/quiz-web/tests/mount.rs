@@ -1,7 +1,13 @@
 //! `mount()` as the JS wrapper calls it, in a real browser, with the built-in bank: events on
 //! the host, options as attribute strings, and bad options named in the thrown error.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

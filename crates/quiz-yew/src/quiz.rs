@@ -239,12 +239,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 let mut after = session.clone();
                 let ms = (now - state.shown_ms).max(0.0) as u32;
                 let index = after.position();
-                if after.current_outcome().is_none() {
-                    if let Some(outcome) = after.submit(response.clone(), ms).cloned() {
-                        if let Some(pick) = after.current() {
-                            on_event.emit(answer_event(pick, &outcome, index, lang));
-                        }
-                    }
+                if after.current_outcome().is_none()
+                    && let Some(outcome) = after.submit(response.clone(), ms).cloned()
+                    && let Some(pick) = after.current()
+                {
+                    on_event.emit(answer_event(pick, &outcome, index, lang));
                 }
             }
             state.dispatch(QuizAction::Submit(response, now));

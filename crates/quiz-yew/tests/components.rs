@@ -1,7 +1,13 @@
 //! The quiz component in a real browser: setup, every kind answered, feedback, results,
 //! markdown safety and two widgets keeping separate state.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -446,13 +446,13 @@ pub(crate) fn question(
                 let choices = if q.choices.is_some() {
                     let choices = c.choices(&span, q.choices, kind, 2, 6);
                     let want = normalize_output(&output);
-                    if let Some(right) = choices.iter().find(|ch| ch.correct) {
-                        if normalize_output(&right.text) != want {
-                            c.at(
-                                span.clone(),
-                                "the correct choice's text differs from `output`".into(),
-                            );
-                        }
+                    if let Some(right) = choices.iter().find(|ch| ch.correct)
+                        && normalize_output(&right.text) != want
+                    {
+                        c.at(
+                            span.clone(),
+                            "the correct choice's text differs from `output`".into(),
+                        );
                     }
                     choices
                 } else {

@@ -115,12 +115,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         use_effect_with(draft.order.clone(), move |_| {
             if let (Some(sel), Some(list)) =
                 (moved.borrow_mut().take(), order_list.cast::<HtmlElement>())
+                && let Ok(Some(el)) = list.query_selector(&sel)
+                && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el)
             {
-                if let Ok(Some(el)) = list.query_selector(&sel) {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
+                let _ = el.focus();
             }
         });
     }

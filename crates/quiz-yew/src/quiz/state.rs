@@ -165,14 +165,14 @@ impl Reducible for QuizState {
                 }
             }
             QuizAction::Next(now) => {
-                if let Some(session) = &mut s.session {
-                    if session.advance() {
-                        s.shown_ms = now;
-                        s.move_focus = true;
-                        s.notice = None;
-                        if session.is_finished() {
-                            s.screen = Screen::Finished;
-                        }
+                if let Some(session) = &mut s.session
+                    && session.advance()
+                {
+                    s.shown_ms = now;
+                    s.move_focus = true;
+                    s.notice = None;
+                    if session.is_finished() {
+                        s.screen = Screen::Finished;
                     }
                 }
             }
