@@ -41,6 +41,10 @@ impl QuestionBank for Builtin {
             .and_then(|f| codec::decode_topic(f.contents(), &topic.slug, &topic.category))
             .unwrap_or_default()
     }
+
+    fn version(&self) -> u32 {
+        version()
+    }
 }
 
 /// A short fingerprint of the embedded bank's content, carried in shared quiz links so a

@@ -14,6 +14,12 @@ pub trait QuestionBank {
     /// The questions of one topic, in bank order.
     fn questions(&self, topic: &TopicInfo) -> Vec<Question>;
 
+    /// A fingerprint of the bank's content: a seed replays the same quiz only on the same
+    /// version. 0 when unknown.
+    fn version(&self) -> u32 {
+        0
+    }
+
     /// Draws a quiz, decoding only the topics `sel` can use.
     ///
     /// # Errors

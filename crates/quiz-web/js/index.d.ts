@@ -43,6 +43,8 @@ export interface QuizStartDetail {
   seed: number;
   questionIds: string[];
   total: number;
+  /** Fingerprint of the question bank: a seed replays a quiz only on the same bank. */
+  bankVersion: number;
 }
 
 export interface QuizAnswerDetail {

@@ -143,10 +143,12 @@ class Handle {
   constructor(el, root, options) {
     this.#el = el; this.#root = root; this.#options = { ...options };
   }
+  #onScheme = () => this.applyTheme();
   _mount(w) {
     this.#theme = this.#options.theme ?? 'page';
     this.#handle = w.mount(this.#root, wasmOptions(this.#options));
     this.applyTheme();
+    darkQuery?.addEventListener?.('change', this.#onScheme);
   }
   applyTheme() {
     const t = THEMES.includes(this.#theme) ? this.#theme : 'page';
@@ -154,20 +156,24 @@ class Handle {
     this.#root.dataset.scheme = dark ? 'dark' : 'light';
   }
   /** Unmounts the quiz and frees its memory. */
-  destroy() { this.#handle?.destroy(); this.#handle?.free(); this.#handle = null; }
+  destroy() {
+    darkQuery?.removeEventListener?.('change', this.#onScheme);
+    this.#handle?.destroy();
+    this.#handle?.free();
+    this.#handle = null;
+  }
   /** Starts a new quiz with the same options. */
-  restart() { this.setOptions({}, true); }
+  restart() { this.#handle?.restart(); }
   /** Changes options: a new theme or lang keeps progress; anything else starts a new quiz. */
-  setOptions(options, force = false) {
+  setOptions(options) {
     const next = { ...this.#options, ...options };
     const wasm = wasmOptions(next);
+    this.#handle?.setOptions(wasm);
+    this.#options = next;
     if ('theme' in options) {
       this.#theme = options.theme;
       this.applyTheme();
     }
-    this.#options = next;
-    if (force) wasm.seed ??= undefined;
-    this.#handle?.setOptions(force ? { ...wasm, _restart: undefined } : wasm);
   }
   /** The options in effect. */
   state() { return { options: { ...this.#options }, mounted: this.#handle !== null }; }

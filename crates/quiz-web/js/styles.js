@@ -86,7 +86,7 @@ pre.code code { background: none; padding: 0; font-size: inherit; }
   border: 2px solid var(--_border); background: var(--_bg); color: var(--_fg); display: inline-flex; align-items: center; gap: .4rem;
 }
 .chip[aria-pressed="true"] { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); }
-.chip[aria-pressed="true"]::before { content: "✓"; }
+.chip-check:empty { display: none; }
 .chip-count { opacity: .9; }
 .select, .typed {
   font: inherit; color: var(--_fg); background: var(--_bg); border: 2px solid var(--_border);

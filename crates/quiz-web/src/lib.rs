@@ -68,6 +68,7 @@ fn to_quiz_options(o: &MountOptions, bank: &dyn QuestionBank) -> Result<QuizOpti
             .as_deref()
             .and_then(Lang::from_tag)
             .unwrap_or_default(),
+        generation: 0,
     })
 }
 
@@ -116,6 +117,14 @@ impl QuizHandle {
         }
     }
 
+    /// Starts a new quiz with the same options (a fresh seed unless one is set).
+    pub fn restart(&mut self) {
+        self.props.options.generation = self.props.options.generation.wrapping_add(1);
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+    }
+
     /// Applies new options. A new language keeps the learner's progress; new filters, seed,
     /// count or ids start a new quiz. Throws `Error` naming a bad option.
     #[wasm_bindgen(js_name = setOptions)]
@@ -123,7 +132,8 @@ impl QuizHandle {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> Result<(), JsError> {
-        let opts = to_quiz_options(&parse_options(options)?, &*self.props.bank)?;
+        let mut opts = to_quiz_options(&parse_options(options)?, &*self.props.bank)?;
+        opts.generation = self.props.options.generation;
         self.props.options = opts;
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());

@@ -19,6 +19,8 @@ pub enum QuizEvent {
         question_ids: Vec<String>,
         /// Number of questions.
         total: u32,
+        /// Fingerprint of the question bank (a seed replays a quiz only on the same bank).
+        bank_version: u32,
     },
     /// A question was checked.
     QuizAnswer {

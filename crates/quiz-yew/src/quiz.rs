@@ -30,6 +30,8 @@ pub struct QuizOptions {
     pub filters_hidden: bool,
     /// UI language.
     pub lang: Lang,
+    /// Bumped by the host to start over with the same options.
+    pub generation: u32,
 }
 
 impl QuizOptions {
@@ -111,6 +113,7 @@ fn start(
         let question_ids: Vec<String> = quiz.picks.iter().map(|p| p.question.id.clone()).collect();
         on_event.emit(QuizEvent::QuizStart {
             seed,
+            bank_version: bank.version(),
             total: question_ids.len() as u32,
             question_ids,
         });

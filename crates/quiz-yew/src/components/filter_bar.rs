@@ -92,7 +92,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             <button type="button" class={classes!("chip", format!("chip-{d}"))} part="chip"
                 aria-pressed={is_on(d).to_string()}
                 onclick={on_toggle.reform(move |_| d)}>
-                <span class="chip-dot" aria-hidden="true"></span>
+                <span class="chip-check" aria-hidden="true">{ if is_on(d) { "✓" } else { "" } }</span>
                 { label }
                 <span class="chip-count">{ format!(" ({n})") }</span>
             </button>
