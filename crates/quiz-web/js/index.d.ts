@@ -24,6 +24,8 @@ export interface QuizOptions {
   lang?: string;
   /** Colour scheme; `page` (default) follows the host page's background. */
   theme?: Theme;
+  /** xAPI activity id for `quiz-complete`'s statement; default: page URL plus the seed. */
+  activityId?: string;
 }
 
 /** A mounted quiz. */
@@ -78,6 +80,22 @@ export interface QuizCompleteDetail {
   /** Integer milliseconds from start to completion. */
   durationMs: number;
   seed: number;
+  /** xAPI-shaped statement (no actor: the host adds it). `result.success`: score ≥ 50 %. */
+  statement: XapiStatement;
+}
+
+export interface XapiStatement {
+  verb: { id: 'http://adlnet.gov/expapi/verbs/completed'; display: { 'en-US': 'completed' } };
+  /** `id` from the `activity-id` attribute, else the page URL plus the seed. */
+  object: { objectType: 'Activity'; id: string; definition: { name: Record<string, string> } };
+  result: {
+    score: { raw: number; min: 0; max: number; scaled: number };
+    success: boolean;
+    completion: true;
+    /** ISO 8601, e.g. `PT1M4.2S`. */
+    duration: string;
+  };
+  context: { extensions: Record<string, unknown> };
 }
 
 export interface QuizErrorDetail {
@@ -114,6 +132,10 @@ export declare class QuizWidgetElement extends HTMLElement {
 export declare function mount(element: Element, options?: QuizOptions): Promise<QuizHandle>;
 /** Loads the wasm once (every widget shares it). */
 export declare function load(): Promise<unknown>;
+/** Bytes of wasm linear memory of the shared instance (0 before it loads). */
+export declare function wasmMemoryBytes(): number;
+/** An xAPI-shaped statement for a `quiz-complete` detail. */
+export declare function xapiStatement(detail: Omit<QuizCompleteDetail, 'statement'>, activityId: string): XapiStatement;
 /** Overrides where the .wasm is fetched from; call before the first widget loads. */
 export declare function setWasmUrl(url: string | URL): void;
 

@@ -11,6 +11,7 @@ const MODES = ['quiz'];
 
 let wasmUrl = null;
 let loading = null;
+let instance = null;
 let panicked = null;
 const live = new Set();
 
@@ -48,6 +49,11 @@ function explain(error, url) {
   return new Error(`could not load ${url}: ${text}`);
 }
 
+/** Bytes of wasm linear memory in use by the shared instance (0 before it loads). */
+export function wasmMemoryBytes() {
+  return instance ? instance.memory.buffer.byteLength : 0;
+}
+
 /** Loads and starts the wasm once; resolves to its exports. */
 export function load() {
   loading ??= (async () => {
@@ -60,7 +66,7 @@ export function load() {
     }
     if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
     try {
-      await init({ module_or_path: response });
+      instance = await init({ module_or_path: response });
     } catch (e) {
       throw explain(e, url);
     }
@@ -93,7 +99,7 @@ function toOptionString(value) {
   return String(value);
 }
 
-const OPTION_KEYS = new Set(['difficulty', 'topics', 'count', 'seed', 'ids', 'mode', 'filters', 'lang', 'theme']);
+const OPTION_KEYS = new Set(['difficulty', 'topics', 'count', 'seed', 'ids', 'mode', 'filters', 'lang', 'theme', 'activityId']);
 
 /** Validates JS API options; returns the string options the wasm takes. */
 function wasmOptions(options) {
@@ -102,7 +108,7 @@ function wasmOptions(options) {
     if (!OPTION_KEYS.has(key)) {
       throw new Error(`unknown option "${key}"; options are ${[...OPTION_KEYS].join(', ')}`);
     }
-    if (key === 'theme') continue;
+    if (key === 'theme' || key === 'activityId') continue;
     const s = toOptionString(value);
     if (s === undefined) continue;
     if (key === 'mode') {
@@ -137,6 +143,39 @@ function pageIsDark(el) {
 
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
+/** ISO 8601 duration of `ms` milliseconds (`PT1M2.5S`). */
+function isoDuration(ms) {
+  const s = Math.max(0, Math.round(ms)) / 1000;
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = +(s % 60).toFixed(3);
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${sec}S`;
+}
+
+/**
+ * An xAPI-shaped statement for a finished quiz: the LMS bridge adds the actor and sends it.
+ * `success` means at least half the questions right.
+ */
+export function xapiStatement(detail, activityId) {
+  const scaled = detail.total ? detail.score / detail.total : 0;
+  return {
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+    object: { objectType: 'Activity', id: activityId, definition: { name: { 'en-US': 'Python quiz' } } },
+    result: {
+      score: { raw: detail.score, min: 0, max: detail.total, scaled: Math.round(scaled * 10000) / 10000 },
+      success: scaled >= 0.5,
+      completion: true,
+      duration: isoDuration(detail.durationMs),
+    },
+    context: { extensions: { 'https://quiz-widget.invalid/xapi/seed': detail.seed } },
+  };
+}
+
+function defaultActivityId(seed) {
+  const url = new URL(typeof location === 'undefined' ? 'about:blank' : location.href);
+  url.hash = '';
+  url.searchParams.set('quiz-seed', String(seed));
+  return url.href;
+}
+
 /** A quiz mounted into any element, without the custom element. */
 class Handle {
   #el; #root; #handle = null; #options; #theme;
@@ -144,7 +183,13 @@ class Handle {
     this.#el = el; this.#root = root; this.#options = { ...options };
   }
   #onScheme = () => this.applyTheme();
+  // Adds the xAPI statement to quiz-complete at its target, before it leaves the shadow root.
+  #onComplete = (e) => {
+    const id = this.#options.activityId ?? this.#el.getAttribute?.('activity-id') ?? defaultActivityId(e.detail.seed);
+    e.detail.statement = xapiStatement(e.detail, id);
+  };
   _mount(w) {
+    this.#root.addEventListener('quiz-complete', this.#onComplete);
     this.#theme = this.#options.theme ?? 'page';
     this.#handle = w.mount(this.#root, wasmOptions(this.#options));
     this.applyTheme();
@@ -193,8 +238,11 @@ export async function mount(element, options = {}) {
   return handle;
 }
 
+// In Node (SSR imports) there is no HTMLElement: the class still exists, unused.
+const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
+
 /** The <quiz-widget> element. */
-export class QuizWidgetElement extends HTMLElement {
+export class QuizWidgetElement extends Base {
   static observedAttributes = ATTRIBUTES;
   #handle = null;
   #root = null;
@@ -275,16 +323,18 @@ export class QuizWidgetElement extends HTMLElement {
     const root = this.#root;
     root.dataset.scheme = pageIsDark(this) ? 'dark' : 'light';
     if (!root.firstChild) root.innerHTML = '<p class="loading" role="status">Loading quiz…</p>';
+    let stage = 'load';
     try {
       const w = await load();
       if (panicked) throw new Error(`the quiz engine stopped after an internal error (${panicked}); reload the page`);
       if (!this.isConnected || this.#handle) return;
+      stage = 'option';
       const handle = new Handle(this, root, this.#options());
       root.replaceChildren();
       handle._mount(w);
       this.#handle = handle;
     } catch (e) {
-      this.#fail(e, 'load');
+      this.#fail(e, stage);
     } finally {
       this.#starting = false;
     }

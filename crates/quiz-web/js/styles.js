@@ -98,8 +98,13 @@ pre.code code { background: none; padding: 0; font-size: inherit; }
 .question-head h2 { margin: 0; font-size: 1rem; color: var(--_muted); }
 .badge { font-size: .8rem; font-weight: 700; padding: .1rem .55rem; border-radius: 999px; border: 1px solid var(--_border); }
 .seed { font-size: .8rem; color: var(--_muted); margin-inline-start: auto; }
-.progress { height: 6px; background: var(--_surface); border-radius: 999px; margin: .5rem 0 1rem; overflow: hidden; }
-.progress-bar { height: 100%; background: var(--_accent); transition: width .25s ease; }
+.progress {
+  display: block; width: 100%; height: 6px; margin: .5rem 0 1rem; border: 0; border-radius: 999px;
+  background: var(--_surface); color: var(--_accent); overflow: hidden; -webkit-appearance: none; appearance: none;
+}
+.progress::-webkit-progress-bar { background: var(--_surface); border-radius: 999px; }
+.progress::-webkit-progress-value { background: var(--_accent); border-radius: 999px; transition: width .25s ease; }
+.progress::-moz-progress-bar { background: var(--_accent); border-radius: 999px; }
 .prompt { font-size: 1.05rem; }
 fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
 .choices { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: .5rem; }
@@ -152,7 +157,7 @@ td { text-align: end; font-variant-numeric: tabular-nums; }
 @media (forced-colors: active) {
   .root, .choice label, .order-item, .chip, .btn, .icon-btn, .select, .typed, .feedback, .notice { border-color: CanvasText; }
   .chip[aria-pressed="true"], .btn-primary { background: Highlight; color: HighlightText; forced-color-adjust: none; }
-  .progress-bar { background: Highlight; forced-color-adjust: none; }
+  .progress { forced-color-adjust: auto; }
   .choice.is-right label, .choice.is-wrong label { border-style: double; border-width: 4px; }
 }
 `;

@@ -3,7 +3,7 @@
 //! rule is in quiz-core, every pixel in quiz-yew.
 #![deny(missing_docs)]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use quiz_core::{QuestionBank, attrs};
@@ -101,25 +101,72 @@ fn dispatch(target: &Element, event: QuizEvent) {
 
 use serde::Serialize;
 
+/// A yew app kept for reuse after its quiz was destroyed.
+struct Parked {
+    app: AppHandle<Quiz>,
+    root: Element,
+}
+
+/// How many parked apps to keep; more are destroyed.
+const POOL_LIMIT: usize = 32;
+
+thread_local! {
+    // yew never removes the event listeners it registers on an app's root element (they are
+    // `forget`-ten: see yew's dom_bundle/subtree_root.rs), so every new app leaks a little.
+    // Destroyed quizzes park their app here and the next mount reuses it, which bounds the
+    // leak by the most widgets ever on screen at once.
+    static POOL: RefCell<Vec<Parked>> = const { RefCell::new(Vec::new()) };
+    static NEXT_GENERATION: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A new generation number: a changed generation makes the quiz start over.
+fn next_generation() -> u32 {
+    NEXT_GENERATION.with(|g| {
+        let n = g.get();
+        g.set(n.wrapping_add(1));
+        n
+    })
+}
+
 /// A mounted quiz. Call `destroy()` to remove it and free its memory.
 #[wasm_bindgen]
 pub struct QuizHandle {
     app: Option<AppHandle<Quiz>>,
+    root: Element,
     props: QuizProps,
 }
 
 #[wasm_bindgen]
 impl QuizHandle {
-    /// Unmounts the quiz and frees it. Calling it twice does nothing.
+    /// Unmounts the quiz. Calling it twice does nothing.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        let Some(mut app) = self.app.take() else {
+            return;
+        };
+        // Park the app, emptied, for the next mount to reuse.
+        let parked = QuizProps {
+            parked: true,
+            on_event: Callback::noop(),
+            ..self.props.clone()
+        };
+        app.update(parked);
+        self.root.remove();
+        POOL.with(|pool| {
+            let mut pool = pool.borrow_mut();
+            if pool.len() < POOL_LIMIT {
+                pool.push(Parked {
+                    app,
+                    root: self.root.clone(),
+                });
+            } else {
+                app.destroy();
+            }
+        });
     }
 
     /// Starts a new quiz with the same options (a fresh seed unless one is set).
     pub fn restart(&mut self) {
-        self.props.options.generation = self.props.options.generation.wrapping_add(1);
+        self.props.options.generation = next_generation();
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
         }
@@ -150,17 +197,40 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<QuizHandle, JsError> {
     let bank = bank()?;
-    let options = to_quiz_options(&parse_options(options)?, &*bank)?;
+    let mut options = to_quiz_options(&parse_options(options)?, &*bank)?;
+    options.generation = next_generation();
     let target = host.clone();
     let on_event = Callback::from(move |e: QuizEvent| dispatch(&target, e));
     let props = QuizProps {
         bank,
         options,
         on_event,
+        parked: false,
     };
-    let app = Renderer::<Quiz>::with_root_and_props(host, props.clone()).render();
+    let (app, root) = match POOL.with(|pool| pool.borrow_mut().pop()) {
+        Some(Parked { mut app, root }) => {
+            host.append_child(&root)
+                .map_err(|_| JsError::new("cannot attach the quiz"))?;
+            app.update(props.clone());
+            (app, root)
+        }
+        None => {
+            let document = host
+                .owner_document()
+                .ok_or_else(|| JsError::new("host has no document"))?;
+            let root = document
+                .create_element("div")
+                .map_err(|_| JsError::new("cannot create the quiz"))?;
+            root.set_class_name("quiz-app");
+            host.append_child(&root)
+                .map_err(|_| JsError::new("cannot attach the quiz"))?;
+            let app = Renderer::<Quiz>::with_root_and_props(root.clone(), props.clone()).render();
+            (app, root)
+        }
+    };
     Ok(QuizHandle {
         app: Some(app),
+        root,
         props,
     })
 }

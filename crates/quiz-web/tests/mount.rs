@@ -178,3 +178,49 @@ async fn set_options_with_new_lang_keeps_progress_and_new_seed_restarts() {
     tick().await;
     assert!(el.text_content().unwrap().contains("Frage 1 von 1"));
 }
+
+#[wasm_bindgen_test]
+async fn a_destroyed_quiz_is_reused_fresh_by_the_next_mount() {
+    let first = host();
+    let mut handle = quiz_web::mount(
+        first.clone(),
+        options(&[("ids", "nan-not-equal-to-itself"), ("lang", "de")]),
+    )
+    .unwrap();
+    tick().await;
+    let radio: HtmlElement = first
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    radio.click();
+    tick().await;
+    let check: HtmlElement = first
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    check.click();
+    tick().await;
+    handle.destroy();
+    tick().await;
+    assert_eq!(first.child_element_count(), 0);
+    // The next mount takes the parked app: it must show its own quiz, not the old answer.
+    let second = host();
+    let starts = record(&second, "quiz-start");
+    let _h2 = quiz_web::mount(
+        second.clone(),
+        options(&[("ids", "list-sort-returns-none")]),
+    )
+    .unwrap();
+    tick().await;
+    tick().await;
+    let t = second.text_content().unwrap();
+    assert!(
+        t.contains("Question 1 of 1") && t.contains("Check answer"),
+        "{t}"
+    );
+    assert_eq!(starts.borrow().len(), 1);
+}

@@ -65,6 +65,9 @@ pub struct QuizProps {
     /// Receives every [`QuizEvent`].
     #[prop_or_default]
     pub on_event: Callback<QuizEvent>,
+    /// Parked for reuse by a later mount: render nothing and drop the quiz.
+    #[prop_or_default]
+    pub parked: bool,
 }
 
 impl PartialEq for QuizProps {
@@ -72,6 +75,7 @@ impl PartialEq for QuizProps {
         std::ptr::addr_eq(Rc::as_ptr(&self.bank), Rc::as_ptr(&other.bank))
             && self.options == other.options
             && self.on_event == other.on_event
+            && self.parked == other.parked
     }
 }
 
@@ -194,6 +198,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         bank,
         options,
         on_event,
+        parked,
     } = props;
     let lang = options.lang;
     let s = lang.strings();
@@ -211,10 +216,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
             lang: Lang::En,
             ..options.clone()
         };
-        use_effect_with(key, move |options| {
+        use_effect_with((key, *parked), move |(options, parked)| {
             let filters = options.filters();
             dispatch.dispatch(QuizAction::Reset(filters.clone()));
-            if options.autostart() {
+            if options.autostart() && !parked {
                 start(&*bank, &filters, None, None, false, &dispatch, &on_event);
             }
         });
@@ -375,6 +380,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
         },
     };
 
+    if *parked {
+        return html! {};
+    }
     html! {
         <section class="quiz" part="quiz" lang={lang.tag()} aria-label={s.quiz_label}>
             { notice }

@@ -107,6 +107,7 @@ fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
         bank: bank(),
         options,
         on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
+        parked: false,
     };
     Renderer::<Quiz>::with_root_and_props(host.clone(), props).render();
     (host, events)

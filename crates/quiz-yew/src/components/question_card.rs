@@ -358,10 +358,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <span class={classes!("badge", format!("badge-{}", q.difficulty))}>{ difficulty }</span>
                 <span class="seed">{ fill(s.seed, seed, "", "") }</span>
             </header>
-            <div class="progress" part="progress" role="progressbar" aria-label={fill(s.question_n_of, position + 1, total, "")}
-                aria-valuemin="0" aria-valuemax="100" aria-valuenow={progress.to_string()}>
-                <div class="progress-bar" style={format!("width:{progress}%")}></div>
-            </div>
+            <progress class="progress" part="progress" max="100" value={progress.to_string()}
+                aria-label={fill(s.question_n_of, position + 1, total, "")}></progress>
             <div class="prompt" id={prompt_id.clone()}>{ md_blocks(&q.prompt) }</div>
             if let Some(code) = &q.code { { code_block(code, s.code) } }
             <form class="answer" {onsubmit}>

@@ -1,0 +1,252 @@
+// The embedding contract, as bloggers and course platforms use it: the npm package in a Vite
+// app, sub-path / CDN URLs, the script twice, before and after the elements, CSP, invalid
+// attributes, a seeded attribute fuzz, moving an element, 200 mounts without leaking, the
+// iframe page, and importing the package in Node.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../fixtures/server.mjs';
+import { launch, watchErrors } from '../fixtures/browser.mjs';
+import { QuizWidget } from '../fixtures/quiz.mjs';
+import { bank } from '../fixtures/bank.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({
+    headers: (url) => {
+      if (url.pathname !== '/fixtures/csp.html') return {};
+      const wasm = url.searchParams.get('wasm') === 'no' ? '' : " 'wasm-unsafe-eval'";
+      return { 'content-security-policy': `default-src 'self'; img-src 'self' data:; script-src 'self'${wasm}; style-src 'self'` };
+    },
+  });
+  browser = await launch(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(path, allow = []) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page, allow);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(server.url + path);
+  return { page, context, errors, warnings };
+}
+
+const rootText = (page, sel) => page.locator(sel).evaluate((el) => el.shadowRoot?.querySelector('.root')?.textContent ?? '');
+
+test('the npm tarball in a Vite app: a quiz completed, the app gets quiz-complete with the score', async () => {
+  execFileSync('bash', ['tests/vite-app/build.sh'], { stdio: 'pipe' });
+  const qs = bank.filter((q) => q.kind === 'true-false').slice(0, 3);
+  const { page, context, errors } = await open(`/vite/?ids=${qs.map((q) => q.id).join(',')}`);
+  const quiz = new QuizWidget(page, '#quiz');
+  for (const [i, q] of qs.entries()) {
+    await quiz.host.getByText(`Question ${i + 1} of 3`).waitFor();
+    // Right on the first two, wrong on the last.
+    const right = i < 2 ? q.answer : !q.answer;
+    await quiz.host.getByRole('radio', { name: right ? 'True' : 'False' }).check();
+    await quiz.check();
+    await quiz.next();
+  }
+  await page.waitForFunction(() => window.__lms);
+  const detail = await page.evaluate(() => window.__lms);
+  assert.equal(detail.score, 2);
+  assert.equal(detail.total, 3);
+  assert.equal(detail.statement.result.score.scaled, 0.6667);
+  assert.equal(detail.statement.result.success, true);
+  assert.match(detail.statement.result.duration, /^PT(\d+M)?[\d.]+S$/);
+  assert.equal(detail.statement.object.id, 'https://lms.example/course/3/quiz');
+  assert.equal(detail.statement.verb.display['en-US'], 'completed');
+  assert.equal(await page.locator('#lms').textContent(), '2 / 3');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the script from a deep CDN-style sub-path finds its wasm; the fallback is replaced', async () => {
+  const { page, context, errors } = await open('/fixtures/subpath.html');
+  await new QuizWidget(page, '#w').host.getByText('Question 1 of 1').waitFor();
+  assert.ok(server.requests.some((p) => p.startsWith('/cdn/npm/') && p.endsWith('.wasm')));
+  assert.equal(await page.locator('#w > p').isVisible(), false, 'light-DOM fallback hidden once running');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the script included twice (and a second copy from another URL) raises no error', async () => {
+  const { page, context, errors } = await open('/fixtures/twice.html');
+  await new QuizWidget(page, '#w').host.getByText('Question 1 of 1').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('script loaded after the elements exist, and elements added after the script ran', async () => {
+  const { page, context, errors } = await open('/fixtures/late-script.html');
+  assert.equal(await page.evaluate(() => window.__fallbackVisible), true, 'fallback shown before the script');
+  await new QuizWidget(page, '#first').host.getByText('Question 1 of 1').waitFor();
+  await new QuizWidget(page, '#second').host.getByText('Question 1 of 1').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a strict CSP with 'wasm-unsafe-eval' works; without it the widget names the cause", async () => {
+  const ok = await open('/fixtures/csp.html');
+  await new QuizWidget(ok.page, '#w').host.getByText('Question 1 of 1').waitFor();
+  assert.deepEqual(ok.errors, []);
+  await ok.context.close();
+  const blocked = await open('/fixtures/csp.html?wasm=no', [/Content Security Policy|unsafe-eval|WebAssembly/i]);
+  const message = new QuizWidget(blocked.page, '#w').host.locator('.message');
+  await message.waitFor();
+  assert.match(await message.textContent(), /Content-Security-Policy.*'wasm-unsafe-eval'/);
+  await blocked.context.close();
+});
+
+test('invalid attributes show a message naming the attribute and its valid values, and warn once', async () => {
+  const { page, context, errors, warnings } = await open('/fixtures/invalid.html');
+  const expect = {
+    difficulty: /difficulty="impossible" is not valid: a comma list of easy, medium, hard/,
+    count: /count="-3" is not valid/,
+    topics: /topics="cooking" is not valid: "cooking" is not a topic or category/,
+    seed: /seed="banana" is not valid: a whole number/,
+    mode: /mode="exam" is not valid: quiz/,
+  };
+  for (const [id, re] of Object.entries(expect)) {
+    const box = new QuizWidget(page, `#${id}`).host.locator('.message');
+    await box.waitFor();
+    assert.match(await box.textContent(), re, id);
+  }
+  await new QuizWidget(page, '#ok').host.getByRole('button', { name: 'Start quiz' }).waitFor();
+  for (const re of Object.values(expect)) assert.equal(warnings.filter((w) => re.test(w)).length, 1, `one warning for ${re}`);
+  // Fixing the attribute brings the quiz.
+  await page.locator('#difficulty').evaluate((el) => { el.difficulty = 'hard'; });
+  await new QuizWidget(page, '#difficulty').host.getByRole('button', { name: 'Start quiz' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a seeded fuzz of 300 widgets: never a panic, never a blank widget', async () => {
+  const { page, context, errors } = await open('/fixtures/blank.html');
+  await page.evaluate(() => window.quizReady);
+  const result = await page.evaluate(async () => {
+    let s = 0x2545f491;
+    const rnd = (n) => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) % n; };
+    const pools = {
+      difficulty: ['easy', 'hard,medium', 'EASY', '', 'impossible', 'easy,,hard', '💥', 'medium hard'],
+      topics: ['closures', 'asyncio', 'oop,gotchas', '', 'cooking', 'CLOSURES', ',', 'a'.repeat(500)],
+      count: ['5', 'all', 'easy:2,hard:1', '0', '-3', '1e9', 'easy:x', '999999999999', 'medium:0', ''],
+      seed: ['0', '4294967295', '4294967296', '-1', 'abc', '', '12.5', ' 7 '],
+      ids: ['', 'nan-not-equal-to-itself', 'no-such-id', 'Bad Id', 'list-sort-returns-none,nan-not-equal-to-itself'],
+      filters: ['', 'hidden', 'visible', 'maybe'],
+      lang: ['de', 'es', 'xx', '', 'en-GB'],
+      theme: ['dark', 'light', 'auto', 'page', 'neon'],
+      mode: ['', 'quiz', 'study'],
+    };
+    const names = Object.keys(pools);
+    const blank = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const els = [];
+      for (let i = 0; i < 30; i++) {
+        const el = document.createElement('quiz-widget');
+        for (const n of names) if (rnd(2)) el.setAttribute(n, pools[n][rnd(pools[n].length)]);
+        document.body.append(el);
+        els.push(el);
+      }
+      // Wait until every widget has settled on a quiz, a setup screen or a message.
+      const settled = (el) => {
+        const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
+        return text && !/Loading quiz/.test(text);
+      };
+      for (let t = 0; t < 200 && !els.every(settled); t++) await new Promise((r) => setTimeout(r, 25));
+      for (const el of els) {
+        const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
+        if (!settled(el) || /internal error/.test(text)) blank.push(el.outerHTML.slice(0, 300) + ' → ' + text.slice(0, 80));
+        el.remove();
+      }
+    }
+    return { blank };
+  });
+  assert.deepEqual(result.blank, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('moving the element in the DOM keeps the learner\'s progress', async () => {
+  const { page, context, errors } = await open('/fixtures/blank.html');
+  await page.evaluate(() => window.quizReady);
+  await page.evaluate(() => {
+    const el = document.createElement('quiz-widget');
+    el.id = 'm';
+    el.setAttribute('ids', 'nan-not-equal-to-itself,list-sort-returns-none');
+    document.getElementById('a').append(el);
+  });
+  const quiz = new QuizWidget(page, '#m');
+  await quiz.host.locator('input[type=radio]').first().check();
+  await quiz.check();
+  await quiz.feedback().waitFor();
+  await page.evaluate(() => document.getElementById('b').append(document.getElementById('m')));
+  await page.waitForTimeout(50);
+  assert.equal(await page.locator('#b > #m').count(), 1);
+  assert.equal(await quiz.feedback().count(), 1, 'feedback still there after the move');
+  await quiz.next();
+  await quiz.host.getByText('Question 2 of 2').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('200 mount/destroy cycles leave neither the JS heap (+1 MB) nor the wasm memory grown', async () => {
+  const { page, context, errors } = await open('/fixtures/blank.html');
+  await page.evaluate(() => window.quizReady);
+  const cycle = (n) => page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) {
+      const el = document.createElement('quiz-widget');
+      el.setAttribute('count', '5');
+      el.setAttribute('seed', String(i));
+      el.setAttribute('filters', 'hidden');
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 0));
+      el.remove();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }, n);
+  const measure = () => page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 50));
+    gc(); gc();
+    return { heap: performance.memory.usedJSHeapSize, wasm: window.quiz.wasmMemoryBytes() };
+  });
+  await cycle(20); // warm up: first decode, caches, JIT
+  const before = await measure();
+  await cycle(200);
+  const afterCycles = await measure();
+  const growth = afterCycles.heap - before.heap;
+  assert.ok(growth < 1024 * 1024, `JS heap grew ${growth} bytes`);
+  assert.equal(afterCycles.wasm, before.wasm, 'wasm memory did not grow');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the iframe page presets the quiz from its query and reports its height to the parent', async () => {
+  const { page, context, errors } = await open('/fixtures/blank.html');
+  await page.evaluate((src) => {
+    window.__messages = [];
+    addEventListener('message', (e) => window.__messages.push(e.data));
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.style.width = '100%';
+    document.body.append(f);
+  }, `${server.url}/embed.html?difficulty=hard&count=3&seed=9&theme=dark&filters=hidden`);
+  await page.waitForFunction(() => window.__messages.some((m) => m.type === 'height' && m.height > 200));
+  const start = await page.waitForFunction(() => window.__messages.find((m) => m.type === 'quiz-start'));
+  const detail = (await start.jsonValue()).detail;
+  assert.equal(detail.seed, 9);
+  assert.equal(detail.total, 3);
+  const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  assert.equal(await frame.locator('quiz-widget .badge').first().textContent(), 'Hard');
+  assert.equal(await frame.locator('quiz-widget').evaluate((el) => el.shadowRoot.querySelector('.root').dataset.scheme), 'dark');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('importing the npm package in Node (SSR) does not throw or touch window', async () => {
+  const out = execFileSync('node', ['--input-type=module', '-e',
+    "const m = await import(process.cwd() + '/dist/npm/dist/quiz-widget.js'); console.log(typeof m.mount, typeof globalThis.window)"],
+  { encoding: 'utf8' });
+  assert.equal(out.trim(), 'function undefined');
+});
