@@ -268,9 +268,8 @@ pub fn on_panic(callback: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         ON_PANIC.with(|cell| {
-            if let Ok(cell) = cell.try_borrow()
-                && let Some(f) = cell.as_ref()
-            {
+            let callback = cell.try_borrow().ok().and_then(|c| c.clone());
+            if let Some(f) = callback {
                 let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
             }
         });

@@ -247,10 +247,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 let mut after = session.clone();
                 let ms = (now - state.shown_ms).max(0.0) as u32;
                 let index = after.position();
-                if after.current_outcome().is_none()
-                    && let Some(outcome) = after.submit(response.clone(), ms).cloned()
-                    && let Some(pick) = after.current()
-                {
+                let outcome = if after.current_outcome().is_none() {
+                    after.submit(response.clone(), ms).cloned()
+                } else {
+                    None
+                };
+                if let (Some(outcome), Some(pick)) = (outcome, after.current()) {
                     on_event.emit(answer_event(pick, &outcome, index, lang));
                 }
             }

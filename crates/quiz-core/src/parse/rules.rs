@@ -446,8 +446,10 @@ pub(crate) fn question(
                 let choices = if q.choices.is_some() {
                     let choices = c.choices(&span, q.choices, kind, 2, 6);
                     let want = normalize_output(&output);
-                    if let Some(right) = choices.iter().find(|ch| ch.correct)
-                        && normalize_output(&right.text) != want
+                    if choices
+                        .iter()
+                        .find(|ch| ch.correct)
+                        .is_some_and(|right| normalize_output(&right.text) != want)
                     {
                         c.at(
                             span.clone(),

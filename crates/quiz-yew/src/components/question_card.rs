@@ -97,6 +97,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             if focus {
                 super::focus(&heading);
             }
+            mark_first_question();
         });
     }
     // After "Check", the next action is "Next": put focus there (the verdict is announced
@@ -113,11 +114,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     {
         let (order_list, moved) = (order_list.clone(), moved.clone());
         use_effect_with(draft.order.clone(), move |_| {
-            if let (Some(sel), Some(list)) =
-                (moved.borrow_mut().take(), order_list.cast::<HtmlElement>())
-                && let Ok(Some(el)) = list.query_selector(&sel)
-                && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el)
-            {
+            let target = moved
+                .borrow_mut()
+                .take()
+                .zip(order_list.cast::<HtmlElement>())
+                .and_then(|(sel, list)| list.query_selector(&sel).ok().flatten())
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok());
+            if let Some(el) = target {
                 let _ = el.focus();
             }
         });
@@ -379,6 +382,17 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 </button>
             }
         </article>
+    }
+}
+
+/// Sets the `quiz-first-question` performance mark the first time any question is on
+/// screen in this page (benchmarks measure start-up with it).
+fn mark_first_question() {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    if perf.get_entries_by_name("quiz-first-question").length() == 0 {
+        let _ = perf.mark("quiz-first-question");
     }
 }
 

@@ -165,13 +165,12 @@ impl Reducible for QuizState {
                 }
             }
             QuizAction::Next(now) => {
-                if let Some(session) = &mut s.session
-                    && session.advance()
-                {
+                let moved = s.session.as_mut().is_some_and(Session::advance);
+                if moved {
                     s.shown_ms = now;
                     s.move_focus = true;
                     s.notice = None;
-                    if session.is_finished() {
+                    if s.session.as_ref().is_some_and(Session::is_finished) {
                         s.screen = Screen::Finished;
                     }
                 }

@@ -1,0 +1,54 @@
+// Writes the benchmark pages into bench/tmp/site from the exported bank (target/bank.json):
+// the same 10 questions as our widget, as quizdown 0.4.1 Markdown, and as static HTML (the
+// floor no script can beat); plus a 50-question page for answer latency.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+
+const bank = JSON.parse(readFileSync(new URL('../target/bank.json', import.meta.url), 'utf8'));
+const out = new URL('./tmp/site/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+
+// Single-choice questions with code: what both widgets render (choices, highlighting).
+const singles = bank.filter((q) => q.kind === 'single' || (q.kind === 'output' && q.choices.length));
+const ten = singles.filter((q) => q.code).slice(0, 10);
+const fifty = singles.slice(0, 50);
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const head = (title, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="data:,">${extra}</head>`;
+const hints = `
+<link rel="modulepreload" href="/widget/quiz_web.js"><link rel="modulepreload" href="/widget/styles.js">
+<link rel="preload" href="/widget/quiz_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>`;
+const ours = (ids, dir = 'widget', preload = true) => `${head('ours', (preload ? hints.replaceAll('/widget/', `/${dir}/`) : '') +
+  `<script type="module" src="/${dir}/quiz-widget.js"></script>`)}
+<body><main style="max-width:40rem;margin:auto"><quiz-widget filters="hidden" seed="1" ids="${ids.map((q) => q.id).join(',')}"></quiz-widget></main></body></html>`;
+
+writeFileSync(`${out}/ours.html`, ours(ten));
+writeFileSync(`${out}/ours-nohints.html`, ours(ten, 'widget', false));
+writeFileSync(`${out}/ours-50.html`, ours(fifty));
+writeFileSync(`${out}/ours-10k.html`, ours(ten, 'widget10k'));
+writeFileSync(`${out}/ids.json`, JSON.stringify({ ten: ten.map((q) => q.id), fifty: fifty.map((q) => q.id) }));
+
+// quizdown: its Markdown dialect, `- [x]` marks the right answer.
+const md = ten.map((q) => {
+  const code = q.code ? `\n\`\`\`python\n${q.code}\n\`\`\`\n` : '';
+  const choices = q.choices.map((c) => `1. [${c.correct ? 'x' : ' '}] ${q.kind === 'output' ? '`' + c.text.replace(/\n/g, ' ⏎ ') + '`' : c.text}`).join('\n');
+  return `#### ${q.prompt.replace(/\n/g, ' ')}\n${code}\n${choices}\n\n> ${q.explanation.replace(/\n/g, ' ')}\n`;
+}).join('\n');
+writeFileSync(`${out}/quizdown.html`, `${head('quizdown', `
+<script src="/qd/quizdown.js"></script><script src="/qd/extensions/quizdownHighlight.js"></script>
+<script src="/quizdown-init.js"></script>`)}
+<body><main style="max-width:40rem;margin:auto"><div class="quizdown">
+---
+shuffleAnswers: false
+---
+${esc(md)}
+</div></main></body></html>`);
+writeFileSync(`${out}/quizdown-init.js`, 'quizdown.register(quizdownHighlight).init();\n');
+
+// The floor: the first question as plain markup.
+const q = ten[0];
+writeFileSync(`${out}/floor.html`, `${head('floor')}
+<body><main style="max-width:40rem;margin:auto;font-family:system-ui"><h2>Question 1 of 10</h2>
+<p>${esc(q.prompt)}</p>${q.code ? `<pre><code>${esc(q.code)}</code></pre>` : ''}
+<form><fieldset>${q.choices.map((c, i) => `<label><input type="radio" name="q" value="${i}"> ${esc(c.text)}</label><br>`).join('')}
+</fieldset><button type="submit">Check answer</button></form></main></body></html>`);
+console.log(`bench pages: ${ten.length} questions in ours/quizdown/floor, ${fifty.length} for answer latency`);
