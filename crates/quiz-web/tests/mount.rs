@@ -24,6 +24,21 @@ async fn tick() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Waits (up to 3 s) until `el`'s text contains `needle`: rendering is asynchronous, and a
+/// debug build decodes the whole bank slowly.
+async fn wait_for_text(el: &Element, needle: &str) {
+    for _ in 0..100 {
+        if el.text_content().unwrap_or_default().contains(needle) {
+            return;
+        }
+        tick().await;
+    }
+    panic!(
+        "never showed {needle:?}: {}",
+        el.text_content().unwrap_or_default()
+    );
+}
+
 fn host() -> Element {
     let document = gloo::utils::document();
     let el = document.create_element("div").unwrap();
@@ -71,8 +86,7 @@ async fn mount_starts_a_seeded_easy_quiz_and_reports_events_on_the_host() {
         ]),
     )
     .unwrap();
-    tick().await;
-    assert!(el.text_content().unwrap().contains("Question 1 of 3"));
+    wait_for_text(&el, "Question 1 of 3").await;
     assert_eq!(starts.borrow().len(), 1);
     let detail = starts.borrow()[0].clone();
     assert_eq!(get(&detail, "seed").as_f64(), Some(42.0));
@@ -137,8 +151,7 @@ async fn set_options_with_new_lang_keeps_progress_and_new_seed_restarts() {
         options(&[("ids", "nan-not-equal-to-itself,list-sort-returns-none")]),
     )
     .unwrap();
-    tick().await;
-    tick().await;
+    wait_for_text(&el, "Question 1 of 2").await;
     assert_eq!(starts.borrow().len(), 1, "autostarted");
     let radio: HtmlElement = el
         .query_selector("input[type=radio]")
@@ -187,7 +200,7 @@ async fn a_destroyed_quiz_is_reused_fresh_by_the_next_mount() {
         options(&[("ids", "nan-not-equal-to-itself"), ("lang", "de")]),
     )
     .unwrap();
-    tick().await;
+    wait_for_text(&first, "Frage 1 von 1").await;
     let radio: HtmlElement = first
         .query_selector("input[type=radio]")
         .unwrap()
@@ -215,8 +228,7 @@ async fn a_destroyed_quiz_is_reused_fresh_by_the_next_mount() {
         options(&[("ids", "list-sort-returns-none")]),
     )
     .unwrap();
-    tick().await;
-    tick().await;
+    wait_for_text(&second, "Question 1 of 1").await;
     let t = second.text_content().unwrap();
     assert!(
         t.contains("Question 1 of 1") && t.contains("Check answer"),
