@@ -169,6 +169,9 @@ const results = {
   mark_vs_dom_poll_ms: stats(checks.map(Math.abs)),
   answer_latency_ms: await answerLatency(browser, base),
   memory: await memory(browser, base),
+  native: existsSync(join(ROOT, 'target/native-bench.txt'))
+    ? readFileSync(join(ROOT, 'target/native-bench.txt'), 'utf8').trim().split('\n')
+    : [],
   ratios: {
     ours_over_quizdown_first_question: +(first.ours.median / first.quizdown.median).toFixed(2),
     ours_over_floor_first_question: +(first.ours.median / first.floor.median).toFixed(2),

@@ -5,13 +5,14 @@ WASM_CARGO=(cargo)
 WASM_BUILD_STD=()
 if [[ -f .setup-state/wasm-path && $(cat .setup-state/wasm-path) == debian ]]; then
   export RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
-  WASM_CARGO=(env PATH="/usr/bin:$PATH" CARGO_TARGET_DIR="$PWD/target/debian" /usr/bin/cargo)
+  WASM_CARGO=(env PATH="/usr/bin:$PATH" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/debian}" /usr/bin/cargo)
   WASM_BUILD_STD=(-Z build-std=std,panic_abort)
 fi
 
 # The wasm target dir (Debian path builds in its own dir so the two rustcs don't fight).
 wasm_target_dir() {
-  if [[ ${#WASM_BUILD_STD[@]} -gt 0 ]]; then echo target/debian; else echo target; fi
+  if [[ -n ${CARGO_TARGET_DIR:-} ]]; then echo "$CARGO_TARGET_DIR";
+  elif [[ ${#WASM_BUILD_STD[@]} -gt 0 ]]; then echo target/debian; else echo target; fi
 }
 
 # build_widget OUT_DIR BANK(0|1) PROFILE(release|debug)

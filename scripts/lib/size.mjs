@@ -26,11 +26,21 @@ function widget(dir) {
 
 const [withBank, noBank] = [widget(process.argv[2]), widget(process.argv[3])];
 const result = { with_bank: withBank, without_bank: noBank };
+// The bank's own text: prompts, code, choices (and their why), explanations, answers.
+const bankJson = new URL('../../target/bank.json', import.meta.url);
+if (existsSync(bankJson)) {
+  const text = JSON.parse(readFileSync(bankJson, 'utf8')).map((q) => [q.prompt, q.code ?? '', q.explanation,
+    ...(q.choices ?? []).flatMap((c) => [c.text, c.why ?? '']), ...(q.accept ?? []), ...(q.items ?? []), q.output ?? ''].join('\n')).join('\n');
+  const b = Buffer.from(text);
+  result.bank_text = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length,
+    brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}
 if (withBank && noBank) {
   result.bank_growth = {
     raw: withBank.wasm.raw - noBank.wasm.raw,
     gzip: withBank.wasm.gzip - noBank.wasm.gzip,
     brotli: withBank.wasm.brotli - noBank.wasm.brotli,
   };
+  if (result.bank_text) result.bank_growth.gzip_over_text_gzip = +(result.bank_growth.gzip / result.bank_text.gzip).toFixed(3);
 }
 console.log(JSON.stringify(result, null, 2));

@@ -8,14 +8,12 @@ use std::rc::Rc;
 
 use quiz_core::{QuestionBank, attrs};
 use quiz_yew::{Lang, Quiz, QuizEvent, QuizOptions, QuizProps};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback, Renderer};
 
 /// Options as the JS wrapper passes them: attribute strings, all optional.
-#[derive(Deserialize, Default, Clone, Debug)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Default, Clone, Debug)]
 struct MountOptions {
     difficulty: Option<String>,
     topics: Option<String>,
@@ -72,12 +70,120 @@ fn to_quiz_options(o: &MountOptions, bank: &dyn QuestionBank) -> Result<QuizOpti
     })
 }
 
+// Read by hand rather than with serde: serde's error messages pull float formatting into
+// the wasm (see bench/README.md).
 fn parse_options(options: JsValue) -> Result<MountOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(MountOptions::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    if !options.is_object() {
+        return Err(JsError::new("invalid options: expected an object"));
+    }
+    let get = |key: &str| -> Result<Option<String>, JsError> {
+        let v =
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            Ok(None)
+        } else {
+            v.as_string()
+                .map(Some)
+                .ok_or_else(|| JsError::new(&format!("invalid options: `{key}` must be a string")))
+        }
+    };
+    Ok(MountOptions {
+        difficulty: get("difficulty")?,
+        topics: get("topics")?,
+        count: get("count")?,
+        seed: get("seed")?,
+        ids: get("ids")?,
+        filters: get("filters")?,
+        lang: get("lang")?,
+    })
+}
+
+/// A plain JS object from key/value pairs.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn strings(items: &[String]) -> JsValue {
+    items
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// The `detail` of an event, with the field names of index.d.ts.
+fn event_detail(event: &QuizEvent) -> JsValue {
+    let n = |v: u32| JsValue::from_f64(f64::from(v));
+    let s = |v: &str| JsValue::from_str(v);
+    match event {
+        QuizEvent::QuizStart {
+            seed,
+            question_ids,
+            total,
+            bank_version,
+        } => object(&[
+            ("type", s("quiz-start")),
+            ("seed", n(*seed)),
+            ("questionIds", strings(question_ids)),
+            ("total", n(*total)),
+            ("bankVersion", n(*bank_version)),
+        ]),
+        QuizEvent::QuizAnswer {
+            question_id,
+            topic,
+            difficulty,
+            kind,
+            answer,
+            correct,
+            time_ms,
+            index,
+        } => object(&[
+            ("type", s("quiz-answer")),
+            ("questionId", s(question_id)),
+            ("topic", s(topic)),
+            ("difficulty", s(difficulty)),
+            ("kind", s(kind)),
+            ("answer", strings(answer)),
+            ("correct", JsValue::from_bool(*correct)),
+            ("timeMs", n(*time_ms)),
+            ("index", n(*index)),
+        ]),
+        QuizEvent::QuizComplete {
+            score,
+            total,
+            results,
+            duration_ms,
+            seed,
+        } => {
+            let results: js_sys::Array = results
+                .iter()
+                .map(|r| {
+                    object(&[
+                        ("questionId", s(&r.question_id)),
+                        ("topic", s(&r.topic)),
+                        ("difficulty", s(&r.difficulty)),
+                        ("correct", JsValue::from_bool(r.correct)),
+                        ("timeMs", n(r.time_ms)),
+                    ])
+                })
+                .collect();
+            object(&[
+                ("type", s("quiz-complete")),
+                ("score", n(*score)),
+                ("total", n(*total)),
+                ("results", results.into()),
+                ("durationMs", n(*duration_ms)),
+                ("seed", n(*seed)),
+            ])
+        }
+    }
 }
 
 /// Dispatches `event` on `target` as a bubbling, composed `CustomEvent`, after the current
@@ -85,10 +191,7 @@ fn parse_options(options: JsValue) -> Result<MountOptions, JsError> {
 fn dispatch(target: &Element, event: QuizEvent) {
     let target = target.clone();
     yew::platform::spawn_local(async move {
-        let detail = match event.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
-            Ok(d) => d,
-            Err(_) => return,
-        };
+        let detail = event_detail(&event);
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -98,8 +201,6 @@ fn dispatch(target: &Element, event: QuizEvent) {
         }
     });
 }
-
-use serde::Serialize;
 
 /// A yew app kept for reuse after its quiz was destroyed.
 struct Parked {
@@ -239,25 +340,25 @@ pub fn mount(
 /// difficulty, for hosts that build their own pickers.
 #[wasm_bindgen(js_name = bankTopics)]
 pub fn bank_topics() -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct Topic<'a> {
-        slug: &'a str,
-        title: &'a str,
-        category: &'a str,
-        counts: [u32; 3],
-    }
     let bank = bank()?;
-    let topics: Vec<Topic<'_>> = bank
+    let topics: js_sys::Array = bank
         .topics()
         .iter()
-        .map(|t| Topic {
-            slug: &t.slug,
-            title: &t.title,
-            category: &t.category,
-            counts: t.counts,
+        .map(|t| {
+            let counts: js_sys::Array = t
+                .counts
+                .iter()
+                .map(|c| JsValue::from_f64(f64::from(*c)))
+                .collect();
+            object(&[
+                ("slug", JsValue::from_str(&t.slug)),
+                ("title", JsValue::from_str(&t.title)),
+                ("category", JsValue::from_str(&t.category)),
+                ("counts", counts.into()),
+            ])
         })
         .collect();
-    serde_wasm_bindgen::to_value(&topics).map_err(|e| JsError::new(&e.to_string()))
+    Ok(topics.into())
 }
 
 /// Registers `callback(message)`, called if the wasm panics. After a panic the instance

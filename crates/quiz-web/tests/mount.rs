@@ -176,8 +176,8 @@ async fn set_options_with_new_lang_keeps_progress_and_new_seed_restarts() {
         ]))
         .unwrap();
     tick().await;
+    wait_for_text(&el, "Frage 1 von 2").await;
     let t = el.text_content().unwrap();
-    assert!(t.contains("Frage 1 von 2"), "{t}");
     assert!(
         t.contains("Nächste Frage"),
         "answer kept across a language change: {t}"
@@ -188,8 +188,7 @@ async fn set_options_with_new_lang_keeps_progress_and_new_seed_restarts() {
             ("lang", "de"),
         ]))
         .unwrap();
-    tick().await;
-    assert!(el.text_content().unwrap().contains("Frage 1 von 1"));
+    wait_for_text(&el, "Frage 1 von 1").await;
 }
 
 #[wasm_bindgen_test]

@@ -1,15 +1,8 @@
 //! What the widget tells its host: the payloads of `quiz-start`, `quiz-answer` and
-//! `quiz-complete`. Field names are camelCase, as they reach JS unchanged.
-
-use serde::Serialize;
+//! `quiz-complete`. quiz-web turns them into the camelCase objects of index.d.ts.
 
 /// One event of a quiz's life.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "kebab-case",
-    rename_all_fields = "camelCase"
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum QuizEvent {
     /// A quiz began.
     QuizStart {
@@ -57,8 +50,7 @@ pub enum QuizEvent {
 }
 
 /// The result of one question in `quiz-complete`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuestionResult {
     /// The question id.
     pub question_id: String,
