@@ -17,14 +17,15 @@ const head = (title, extra = '') => `<!doctype html><html lang="en"><head><meta 
 const hints = `
 <link rel="modulepreload" href="/widget/quiz_web.js"><link rel="modulepreload" href="/widget/styles.js">
 <link rel="preload" href="/widget/quiz_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>`;
-const ours = (ids, dir = 'widget', preload = true) => `${head('ours', (preload ? hints.replaceAll('/widget/', `/${dir}/`) : '') +
+const ours = (ids, dir = 'widget', preload = true, suffix = '') => `${head('ours', (preload ? hints.replaceAll('/widget/', `/${dir}/`) : '') +
   `<script type="module" src="/${dir}/quiz-widget.js"></script>`)}
-<body><main style="max-width:40rem;margin:auto"><quiz-widget filters="hidden" seed="1" ids="${ids.map((q) => q.id).join(',')}"></quiz-widget></main></body></html>`;
+<body><main style="max-width:40rem;margin:auto"><quiz-widget filters="hidden" seed="1" ids="${ids.map((q) => q.id + suffix).join(',')}"></quiz-widget></main></body></html>`;
 
 writeFileSync(`${out}/ours.html`, ours(ten));
 writeFileSync(`${out}/ours-nohints.html`, ours(ten, 'widget', false));
 writeFileSync(`${out}/ours-50.html`, ours(fifty));
-writeFileSync(`${out}/ours-10k.html`, ours(ten, 'widget10k'));
+// The generated bank renames every question `<id>-<copy>` (bench/gen-bank.py).
+writeFileSync(`${out}/ours-10k.html`, ours(ten, 'widget10k', true, '-0'));
 writeFileSync(`${out}/ids.json`, JSON.stringify({ ten: ten.map((q) => q.id), fifty: fifty.map((q) => q.id) }));
 
 // quizdown: its Markdown dialect, `- [x]` marks the right answer.

@@ -214,3 +214,19 @@ test('a 320 px wide phone: nothing overflows the widget; screenshot saved', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('forced colors (high contrast) at 200 % zoom: controls keep visible borders, nothing overflows', async () => {
+  // 200 % zoom of a 1280 px window is a 640 CSS px viewport.
+  const { page, context, quiz, errors } = await openQuiz(`?ids=${samples.single.id}`, { width: 640, height: 900 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await quiz.host.getByText('Question 1 of 1').waitFor();
+  const controls = await quiz.host.evaluate((el) => [...el.shadowRoot.querySelectorAll('.choice label, .btn')]
+    .map((e) => ({ style: getComputedStyle(e).borderTopStyle, width: parseFloat(getComputedStyle(e).borderTopWidth) })));
+  assert.ok(controls.length >= 3);
+  for (const c of controls) assert.ok(c.style !== 'none' && c.width >= 1, JSON.stringify(c));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 640, `no sideways scroll at 200 % (${overflow})`);
+  await page.screenshot({ path: `${OUT}/forced-colors-200pct.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

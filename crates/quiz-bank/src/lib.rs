@@ -88,6 +88,21 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_bank_decodes_to_the_validated_content_minus_tags() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let parsed = quiz_core::parse::load_dir(&content, "content").unwrap();
+        let bank = Builtin::load();
+        assert_eq!(bank.topics().len(), parsed.topics.len());
+        for (t, p) in bank.topics().iter().zip(&parsed.topics) {
+            let mut expected = p.questions.clone();
+            for q in &mut expected {
+                q.tags.clear();
+            }
+            assert_eq!(bank.questions(t), expected, "topic {}", t.slug);
+        }
+    }
+
+    #[test]
     fn a_topic_quiz_draws_only_from_that_topic() {
         let bank = Builtin::load();
         let t = bank

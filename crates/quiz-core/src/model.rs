@@ -97,6 +97,11 @@ impl Kind {
     pub fn from_slug(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// Whether questions of this kind carry `choices` (output: when picked, not typed).
+    pub fn has_choices(self) -> bool {
+        matches!(self, Kind::Single | Kind::Multiple | Kind::Output)
+    }
 }
 
 impl fmt::Display for Kind {

@@ -57,6 +57,7 @@ export function wasmMemoryBytes() {
 /** Loads and starts the wasm once; resolves to its exports. */
 export function load() {
   loading ??= (async () => {
+    performance?.mark?.('quiz-script-start');
     const url = wasmUrl ?? (wasmUrl = defaultWasmUrl());
     let response;
     try {
@@ -70,6 +71,7 @@ export function load() {
     } catch (e) {
       throw explain(e, url);
     }
+    performance?.mark?.('quiz-wasm-ready');
     wasm.onPanic((message) => {
       panicked = message;
       for (const el of live) el._panic(message);

@@ -70,7 +70,9 @@ impl Check<'_, '_> {
 
     fn text(&mut self, field: &str, v: &Str, max: usize) {
         let chars = v.get_ref().chars().count();
-        if v.get_ref().trim().is_empty() {
+        if v.get_ref().contains('\0') {
+            self.at(v.span(), format!("`{field}` contains a NUL character"));
+        } else if v.get_ref().trim().is_empty() {
             self.at(v.span(), format!("`{field}` is empty"));
         } else if chars > max {
             self.at(
@@ -250,6 +252,9 @@ impl Check<'_, '_> {
                     line.chars().count()
                 ),
             );
+        }
+        if code.get_ref().contains('\0') {
+            self.at(code.span(), "`code` contains a NUL character".into());
         }
         if code.get_ref().contains('\t') {
             self.at(
@@ -439,6 +444,8 @@ pub(crate) fn question(
                     Some(o) => {
                         if o.get_ref().trim().is_empty() {
                             c.at(o.span(), "`output` is empty".into());
+                        } else if o.get_ref().contains('\0') {
+                            c.at(o.span(), "`output` contains a NUL character".into());
                         }
                         o.get_ref().clone()
                     }
