@@ -15,21 +15,24 @@ wasm_target_dir() {
   elif [[ ${#WASM_BUILD_STD[@]} -gt 0 ]]; then echo target/debian; else echo target; fi
 }
 
-# build_widget OUT_DIR BANK(0|1) PROFILE(release|debug)
+# build_widget OUT_DIR BANK(0|1) PROFILE(release|debug) [FEATURES]
+# FEATURES: e.g. test-panic, for the e2e build only (never in a release).
 build_widget() {
-  local out=$1 bank=$2 profile=$3
+  local out=$1 bank=$2 profile=$3 features=${4:-}
   local flags=(--target wasm32-unknown-unknown -p quiz-web)
   [[ $profile == release ]] && flags+=(--release)
   [[ $bank == 0 ]] && flags+=(--no-default-features)
+  [[ -n $features ]] && flags+=(--features "$features")
   "${WASM_CARGO[@]}" build -q "${flags[@]}" "${WASM_BUILD_STD[@]}"
   local wasm
   wasm="$(wasm_target_dir)/wasm32-unknown-unknown/$profile/quiz_web.wasm"
   rm -rf "$out"; mkdir -p "$out"
-  wasm-bindgen --target web --out-dir "$out" --out-name quiz_web "$wasm"
+  # The reset-state function lets the wrapper start a fresh instance after a panic.
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name quiz_web "$wasm"
   if [[ $profile == release ]]; then
     wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-reference-types \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
       "$out/quiz_web_bg.wasm" -o "$out/quiz_web_bg.wasm"
   fi
-  cp crates/quiz-web/js/quiz-widget.js crates/quiz-web/js/styles.js "$out/"
+  cp crates/quiz-web/js/{quiz-widget,contract,options,styles}.js "$out/"
 }

@@ -58,6 +58,13 @@ test('the npm tarball in a Vite app: a quiz completed, the app gets quiz-complet
   assert.equal(detail.statement.object.id, 'https://lms.example/course/3/quiz');
   assert.equal(detail.statement.verb.display['en-US'], 'completed');
   assert.equal(await page.locator('#lms').textContent(), '2 / 3');
+  // mount() styled the quiz with no CSS import: the stylesheet is in its shadow root.
+  const styled = await page.locator('#quiz .quiz-widget-host').evaluate((host) => {
+    const root = host.shadowRoot.querySelector('.root');
+    const sheets = host.shadowRoot.adoptedStyleSheets.length + host.shadowRoot.querySelectorAll('style').length;
+    return { sheets, border: getComputedStyle(root).borderTopStyle, button: getComputedStyle(host.shadowRoot.querySelector('button')).cursor };
+  });
+  assert.deepEqual(styled, { sheets: 1, border: 'solid', button: 'pointer' });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -125,7 +132,7 @@ test('invalid attributes show a message naming the attribute and its valid value
 test('a seeded fuzz of 300 widgets: never a panic, never a blank widget', async () => {
   const { page, context, errors } = await open('/fixtures/blank.html');
   await page.evaluate(() => window.quizReady);
-  const result = await page.evaluate(async () => {
+  await page.evaluate(() => {
     let s = 0x2545f491;
     const rnd = (n) => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) % n; };
     const pools = {
@@ -140,29 +147,32 @@ test('a seeded fuzz of 300 widgets: never a panic, never a blank widget', async 
       mode: ['', 'quiz', 'study'],
     };
     const names = Object.keys(pools);
-    const blank = [];
-    for (let batch = 0; batch < 10; batch++) {
-      const els = [];
+    window.__settled = (el) => {
+      const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
+      return Boolean(text) && !/Loading quiz/.test(text);
+    };
+    window.__batch = () => {
+      window.__els = [];
       for (let i = 0; i < 30; i++) {
         const el = document.createElement('quiz-widget');
         for (const n of names) if (rnd(2)) el.setAttribute(n, pools[n][rnd(pools[n].length)]);
         document.body.append(el);
-        els.push(el);
+        window.__els.push(el);
       }
-      // Wait until every widget has settled on a quiz, a setup screen or a message.
-      const settled = (el) => {
-        const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
-        return text && !/Loading quiz/.test(text);
-      };
-      for (let t = 0; t < 200 && !els.every(settled); t++) await new Promise((r) => setTimeout(r, 25));
-      for (const el of els) {
-        const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
-        if (!settled(el) || /internal error/.test(text)) blank.push(el.outerHTML.slice(0, 300) + ' → ' + text.slice(0, 80));
-        el.remove();
-      }
-    }
-    return { blank };
+    };
   });
+  const blank = [];
+  for (let batch = 0; batch < 10; batch++) {
+    await page.evaluate(() => window.__batch());
+    // Every widget settles on a quiz, a setup screen or a message (Playwright polls).
+    await page.waitForFunction(() => window.__els.every(window.__settled), null, { timeout: 10_000 }).catch(() => {});
+    blank.push(...await page.evaluate(() => window.__els.flatMap((el) => {
+      const text = el.shadowRoot?.querySelector('.root')?.textContent?.trim() ?? '';
+      el.remove();
+      return !window.__settled(el) || /internal error/.test(text) ? [el.outerHTML.slice(0, 300) + ' → ' + text.slice(0, 80)] : [];
+    })));
+  }
+  const result = { blank };
   assert.deepEqual(result.blank, []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -181,8 +191,11 @@ test('moving the element in the DOM keeps the learner\'s progress', async () => 
   await quiz.host.locator('input[type=radio]').first().check();
   await quiz.check();
   await quiz.feedback().waitFor();
-  await page.evaluate(() => document.getElementById('b').append(document.getElementById('m')));
-  await page.waitForTimeout(50);
+  // The move disconnects and reconnects in one task; the widget decides in a microtask.
+  await page.evaluate(async () => {
+    document.getElementById('b').append(document.getElementById('m'));
+    await new Promise((r) => queueMicrotask(r));
+  });
   assert.equal(await page.locator('#b > #m').count(), 1);
   assert.equal(await quiz.feedback().count(), 1, 'feedback still there after the move');
   await quiz.next();
@@ -194,6 +207,10 @@ test('moving the element in the DOM keeps the learner\'s progress', async () => 
 test('200 mount/destroy cycles leave neither the JS heap (+1 MB) nor the wasm memory grown', async () => {
   const { page, context, errors } = await open('/fixtures/blank.html');
   await page.evaluate(() => window.quizReady);
+  // Yields to the event loop (a message task): no fixed delay.
+  await page.evaluate(() => {
+    window.__yield = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  });
   const cycle = (n) => page.evaluate(async (n) => {
     for (let i = 0; i < n; i++) {
       const el = document.createElement('quiz-widget');
@@ -201,13 +218,13 @@ test('200 mount/destroy cycles leave neither the JS heap (+1 MB) nor the wasm me
       el.setAttribute('seed', String(i));
       el.setAttribute('filters', 'hidden');
       document.body.append(el);
-      await new Promise((r) => setTimeout(r, 0));
+      await window.__yield();
       el.remove();
-      await new Promise((r) => setTimeout(r, 0));
+      await window.__yield();
     }
   }, n);
   const measure = () => page.evaluate(async () => {
-    await new Promise((r) => setTimeout(r, 50));
+    await window.__yield();
     gc(); gc();
     return { heap: performance.memory.usedJSHeapSize, wasm: window.quiz.wasmMemoryBytes() };
   });

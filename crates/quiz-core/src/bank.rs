@@ -1,6 +1,8 @@
 //! What a quiz draws from: an index of topics (for filters and counts) and questions decoded
 //! per topic, so a quiz on one topic never decodes the rest of the bank.
 
+use std::fmt;
+
 use crate::codec::CategoryEntry;
 use crate::model::{Question, TopicInfo};
 use crate::select::{Quiz, SelectError, Selection, select};
@@ -12,7 +14,10 @@ pub trait QuestionBank {
     /// Every topic with its counts.
     fn topics(&self) -> &[TopicInfo];
     /// The questions of one topic, in bank order.
-    fn questions(&self, topic: &TopicInfo) -> Vec<Question>;
+    ///
+    /// # Errors
+    /// A [`BankError`] when the topic's data cannot be read (corrupt embedded data).
+    fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError>;
 
     /// A fingerprint of the bank's content: a seed replays the same quiz only on the same
     /// version. 0 when unknown.
@@ -23,23 +28,32 @@ pub trait QuestionBank {
     /// Draws a quiz, decoding only the topics `sel` can use.
     ///
     /// # Errors
-    /// See [`select`].
+    /// See [`select`]; [`SelectError::Bank`] when a topic it needs cannot be read.
     fn draw(&self, sel: &Selection) -> Result<Quiz, SelectError> {
-        let questions: Vec<Question> = if sel.ids.is_empty() {
-            self.topics()
-                .iter()
-                .filter(|t| sel.wants_topic(t))
-                .flat_map(|t| self.questions(t))
-                .collect()
-        } else {
-            self.topics()
-                .iter()
-                .flat_map(|t| self.questions(t))
-                .collect()
-        };
+        let mut questions: Vec<Question> = Vec::new();
+        // Pinned ids may be in any topic.
+        for t in self
+            .topics()
+            .iter()
+            .filter(|t| !sel.ids.is_empty() || sel.wants_topic(t))
+        {
+            questions.extend(self.questions(t).map_err(SelectError::Bank)?);
+        }
         select(&questions, sel)
     }
 }
+
+/// A bank whose data cannot be read: the message says what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankError(pub String);
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BankError {}
 
 /// A bank held fully in memory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -99,11 +113,12 @@ impl QuestionBank for MemoryBank {
         &self.topics
     }
 
-    fn questions(&self, topic: &TopicInfo) -> Vec<Question> {
-        self.questions
+    fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        Ok(self
+            .questions
             .iter()
             .filter(|q| q.topic == topic.slug)
             .cloned()
-            .collect()
+            .collect())
     }
 }

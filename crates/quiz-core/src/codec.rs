@@ -3,15 +3,19 @@
 //! its text, column by column (all ids, then all prompts, all code, all explanations, …),
 //! separated by NUL bytes. Text stays uncompressed on purpose: the wasm is served gzip- or
 //! brotli-compressed, and like text next to like text is what those compress best (measured
-//! in bench/README.md). Tags are not embedded: the widget does not use them.
+//! in bench/README.md). Tags are not embedded: the widget does not use them. A question's
+//! `python` range is flagged in its header byte and its text kept in a column of its own.
 //! Decoding never panics: corrupt input gives `None`.
 
 use crate::model::{Answer, Choice, Difficulty, Kind, Question, TopicInfo};
+use crate::python::PythonRange;
 
 /// Format version, first byte of an encoded index.
 const VERSION: u8 = 1;
 /// Format version, first byte of an encoded topic.
-const TOPIC_VERSION: u8 = 2;
+const TOPIC_VERSION: u8 = 3;
+/// Header-byte flag: the question has a `python` range (kind and difficulty use bits 0–4).
+const HAS_PYTHON: u8 = 0x80;
 
 /// A category of the index: slug and title.
 pub type CategoryEntry = (String, String);
@@ -63,7 +67,8 @@ pub fn encode_topic(questions: &[Question]) -> Vec<u8> {
     // Header: per question its kind and difficulty, then what the kind needs.
     for q in questions {
         let kind = Kind::ALL.iter().position(|k| *k == q.kind()).unwrap_or(0) as u8;
-        w.0.push(kind << 2 | q.difficulty as u8);
+        let flag = if q.python.is_some() { HAS_PYTHON } else { 0 };
+        w.0.push(flag | kind << 2 | q.difficulty as u8);
         match &q.answer {
             Answer::Single { choices }
             | Answer::Multiple { choices }
@@ -80,17 +85,23 @@ pub fn encode_topic(questions: &[Question]) -> Vec<u8> {
         }
     }
     // Text, column by column.
-    let mut columns: [Vec<&str>; 8] = Default::default();
+    let python_texts: Vec<String> = questions
+        .iter()
+        .filter_map(|q| q.python.as_ref().map(ToString::to_string))
+        .collect();
+    let mut columns: [Vec<&str>; 9] = Default::default();
     let [
         ids,
         prompts,
         codes,
         explanations,
+        pythons,
         outputs,
         texts,
         whys,
         lists,
     ] = &mut columns;
+    pythons.extend(python_texts.iter().map(String::as_str));
     for q in questions {
         ids.push(&q.id);
         prompts.push(&q.prompt);
@@ -126,13 +137,14 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
     struct Head {
         kind: Kind,
         difficulty: Difficulty,
+        python: bool,
         count: usize,
         mask: usize,
     }
     let mut heads = Vec::with_capacity(n.min(r.bytes.len()));
     for _ in 0..n {
         let b = r.byte()?;
-        let kind = *Kind::ALL.get(usize::from(b >> 2))?;
+        let kind = *Kind::ALL.get(usize::from((b & !HAS_PYTHON) >> 2))?;
         let difficulty = *Difficulty::ALL.get(usize::from(b & 3))?;
         let (count, mask) = match kind {
             Kind::Single | Kind::Multiple | Kind::Output => (r.len()?, r.len()?),
@@ -142,6 +154,7 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
         heads.push(Head {
             kind,
             difficulty,
+            python: b & HAS_PYTHON != 0,
             count,
             mask,
         });
@@ -164,10 +177,12 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
         .map(|h| h.count)
         .sum();
     let outputs_total = heads.iter().filter(|h| h.kind == Kind::Output).count();
+    let pythons_total = heads.iter().filter(|h| h.python).count();
     let ids = take(n)?;
     let prompts = take(n)?;
     let codes = take(n)?;
     let explanations = take(n)?;
+    let mut pythons = take(pythons_total)?.into_iter();
     let mut outputs = take(outputs_total)?.into_iter();
     let mut texts = take(choice_total)?.into_iter();
     let mut whys = take(choice_total)?.into_iter();
@@ -211,6 +226,11 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
             },
         };
         let code = codes.get(i)?;
+        let python = if h.python {
+            Some(PythonRange::parse(pythons.next()?).ok()?)
+        } else {
+            None
+        };
         out.push(Question {
             id: ids.get(i)?.to_string(),
             topic: topic.to_string(),
@@ -220,6 +240,7 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
             prompt: prompts.get(i)?.to_string(),
             code: (!code.is_empty()).then(|| code.to_string()),
             explanation: explanations.get(i)?.to_string(),
+            python,
             answer,
         });
     }
@@ -319,6 +340,7 @@ mod tests {
             prompt: "Wh\u{e4}t `x`?".repeat(30),
             code: Some("print(1)\n".into()),
             explanation: "Because.".into(),
+            python: PythonRange::parse(">=3.11,<3.13").ok(),
             answer: Answer::Single {
                 choices: vec![
                     Choice {
@@ -350,6 +372,10 @@ mod tests {
             Answer::Multiple { choices: vec![] },
         ] {
             out.push(Question {
+                // Every other question has a range, so the column is read in step.
+                python: (out.len() % 2 == 0)
+                    .then(|| PythonRange::parse("==3.13").ok())
+                    .flatten(),
                 answer,
                 code: None,
                 id: format!("{}-{}", base.id, out.len()),

@@ -1,5 +1,6 @@
 //! What the widget tells its host: the payloads of `quiz-start`, `quiz-answer` and
-//! `quiz-complete`. quiz-web turns them into the camelCase objects of index.d.ts.
+//! `quiz-complete`, made by [`crate::setup::start`] and [`crate::Session`] as the quiz moves.
+//! quiz-web turns them into the camelCase objects of index.d.ts.
 
 /// One event of a quiz's life.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +47,13 @@ pub enum QuizEvent {
         duration_ms: u32,
         /// Seed the quiz was drawn with.
         seed: u32,
+        /// Whether the score reaches [`PASS_RATIO`] (xAPI's `result.success`).
+        passed: bool,
     },
 }
+
+/// The share of right answers that passes a quiz.
+pub const PASS_RATIO: f64 = 0.5;
 
 /// The result of one question in `quiz-complete`.
 #[derive(Clone, Debug, PartialEq)]

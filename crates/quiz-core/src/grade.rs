@@ -62,6 +62,7 @@ mod tests {
             prompt: "p".into(),
             code: None,
             explanation: "e".into(),
+            python: None,
             answer,
         }
     }

@@ -5,20 +5,28 @@
 pub mod attrs;
 mod bank;
 pub mod codec;
+pub mod event;
 mod grade;
 pub mod highlight;
 pub mod markdown;
 mod model;
+pub mod options;
 #[cfg(feature = "parse")]
 pub mod parse;
+mod python;
 mod rng;
 mod select;
 mod session;
+pub mod setup;
 pub mod text;
 
-pub use bank::{MemoryBank, QuestionBank};
+pub use bank::{BankError, MemoryBank, QuestionBank};
+pub use event::{QuestionResult, QuizEvent};
 pub use grade::{Response, grade};
 pub use model::{Answer, Choice, Difficulty, Kind, Question, TopicInfo};
+pub use options::{OPTIONS, OptionSpec, Options};
+pub use python::PythonRange;
 pub use rng::Rng;
 pub use select::{Count, Pick, Quiz, SelectError, Selection, select};
-pub use session::{Outcome, Session, Tally};
+pub use session::{Outcome, Session, Tally, answer_texts};
+pub use setup::Filters;

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::python::PythonRange;
+
 /// How much reasoning a question takes: one step, two steps or a trap, internals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(
@@ -211,6 +213,9 @@ pub struct Question {
     pub code: Option<String>,
     /// Markdown explanation shown after answering.
     pub explanation: String,
+    /// The CPython versions the question holds for (`>=3.12`); `None`: every supported one.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub python: Option<PythonRange>,
     /// What counts as right.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub answer: Answer,

@@ -380,6 +380,7 @@ struct RawQuestion {
     prompt: Option<Str>,
     code: Option<Str>,
     explanation: Option<Str>,
+    python: Option<Str>,
     choices: Option<Spanned<Vec<Spanned<RawChoice>>>>,
     answer: Option<Spanned<bool>>,
     output: Option<Str>,

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::bank::BankError;
 use crate::model::{Answer, Difficulty, Question, TopicInfo};
 use crate::rng::Rng;
 
@@ -45,11 +46,22 @@ impl Count {
                 .parse()
                 .map_err(|_| format!("\"{}\" is not a whole number", n.trim()))?;
             if let Some(slot) = mix.get_mut(d.index()) {
+                if *slot != 0 {
+                    return Err(format!("{d} is given twice"));
+                }
                 *slot = n;
             }
         }
         if mix.iter().all(|n| *n == 0) {
             return Err("the mix asks for no questions".into());
+        }
+        // The total must fit, so every later sum over the mix is safe.
+        if mix
+            .iter()
+            .try_fold(0u32, |a, n| a.checked_add(*n))
+            .is_none()
+        {
+            return Err("the mix adds up to more than 4294967295 questions".into());
         }
         Ok(Count::Mix(mix))
     }
@@ -153,6 +165,8 @@ pub enum SelectError {
     NoMatch,
     /// Pinned ids that are not in the bank.
     UnknownIds(Vec<String>),
+    /// The bank's data could not be read (corrupt embedded data).
+    Bank(BankError),
 }
 
 impl fmt::Display for SelectError {
@@ -160,6 +174,7 @@ impl fmt::Display for SelectError {
         match self {
             SelectError::NoMatch => f.write_str("no question matches these filters"),
             SelectError::UnknownIds(ids) => write!(f, "unknown question ids: {}", ids.join(", ")),
+            SelectError::Bank(e) => write!(f, "{e}"),
         }
     }
 }
@@ -268,6 +283,7 @@ mod tests {
                 prompt: "p".into(),
                 code: None,
                 explanation: "e".into(),
+                python: None,
                 answer: if i % 5 == 0 {
                     Answer::Order {
                         items: vec!["a".into(), "b".into(), "c".into()],

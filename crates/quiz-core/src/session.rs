@@ -1,8 +1,9 @@
 //! A quiz being taken: which question is current, what was answered and how it scored.
 //! Components render a `Session`; every rule of moving through a quiz lives here.
 
+use crate::event::{PASS_RATIO, QuestionResult, QuizEvent};
 use crate::grade::{Response, grade};
-use crate::model::Difficulty;
+use crate::model::{Answer, Difficulty};
 use crate::select::{Pick, Quiz};
 
 /// The graded answer to one question.
@@ -90,6 +91,57 @@ impl Session {
         slot.as_ref()
     }
 
+    /// Grades `response` like [`Session::submit`] and returns the `quiz-answer` event, or
+    /// `None` when there is nothing new to grade.
+    pub fn answer(&mut self, response: Response, ms: u32) -> Option<QuizEvent> {
+        if self.current_outcome().is_some() {
+            return None;
+        }
+        let index = self.current;
+        let outcome = self.submit(response, ms)?.clone();
+        let pick = self.current()?;
+        let q = &pick.question;
+        Some(QuizEvent::QuizAnswer {
+            question_id: q.id.clone(),
+            topic: q.topic.clone(),
+            difficulty: q.difficulty.to_string(),
+            kind: q.kind().to_string(),
+            answer: answer_texts(pick, &outcome.response),
+            correct: outcome.correct,
+            time_ms: outcome.ms,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Moves on like [`Session::advance`]; returns the `quiz-complete` event when that
+    /// finished the quiz, `duration_ms` after it started.
+    pub fn next(&mut self, duration_ms: u32) -> Option<QuizEvent> {
+        (self.advance() && self.is_finished()).then(|| self.complete_event(duration_ms))
+    }
+
+    /// The `quiz-complete` event of this session.
+    pub fn complete_event(&self, duration_ms: u32) -> QuizEvent {
+        let score = self.score();
+        QuizEvent::QuizComplete {
+            score: score.right,
+            total: score.total,
+            results: self
+                .results()
+                .map(|(p, o)| QuestionResult {
+                    question_id: p.question.id.clone(),
+                    topic: p.question.topic.clone(),
+                    difficulty: p.question.difficulty.to_string(),
+                    correct: o.is_some_and(|o| o.correct),
+                    time_ms: o.map_or(0, |o| o.ms),
+                })
+                .collect(),
+            duration_ms,
+            seed: self.quiz.seed,
+            passed: score.total > 0
+                && f64::from(score.right) >= PASS_RATIO * f64::from(score.total),
+        }
+    }
+
     /// Moves past the current question if it was answered. Returns whether it moved.
     pub fn advance(&mut self) -> bool {
         if self.current < self.len() && self.current_outcome().is_some() {
@@ -158,6 +210,32 @@ impl Session {
     }
 }
 
+/// A response as the texts the learner saw: the chosen choices' texts, the typed text, the
+/// items in the learner's order, or `true`/`false`.
+pub fn answer_texts(pick: &Pick, response: &Response) -> Vec<String> {
+    let q = &pick.question;
+    let choice = |i: &usize| {
+        q.answer
+            .choices()
+            .get(*i)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    match response {
+        Response::Choice(i) => vec![choice(i)],
+        Response::Choices(is) => is.iter().map(choice).collect(),
+        Response::Bool(b) => vec![b.to_string()],
+        Response::Text(t) => vec![t.clone()],
+        Response::Order(order) => match &q.answer {
+            Answer::Order { items } => order
+                .iter()
+                .filter_map(|i| items.get(*i).cloned())
+                .collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +256,7 @@ mod tests {
                     prompt: "p".into(),
                     code: None,
                     explanation: "e".into(),
+                    python: None,
                     answer: Answer::TrueFalse { answer: true },
                 },
                 order: vec![],
@@ -201,6 +280,63 @@ mod tests {
         );
         assert!(s.advance());
         assert_eq!(s.position(), 1);
+    }
+
+    #[test]
+    fn answering_and_moving_on_report_events_once() {
+        let mut s = Session::new(quiz());
+        let Some(QuizEvent::QuizAnswer {
+            question_id,
+            answer,
+            correct,
+            index,
+            time_ms,
+            ..
+        }) = s.answer(Response::Bool(false), 40)
+        else {
+            panic!("no answer event");
+        };
+        assert_eq!(
+            (question_id.as_str(), correct, index, time_ms),
+            ("a", false, 0, 40)
+        );
+        assert_eq!(answer, ["false"]);
+        assert_eq!(
+            s.answer(Response::Bool(true), 1),
+            None,
+            "graded once, reported once"
+        );
+        assert_eq!(s.next(100), None, "not finished yet");
+        assert!(s.answer(Response::Bool(true), 1).is_some());
+        assert_eq!(s.next(100), None);
+        assert!(s.answer(Response::Bool(true), 1).is_some());
+        let Some(QuizEvent::QuizComplete {
+            score,
+            total,
+            passed,
+            duration_ms,
+            results,
+            ..
+        }) = s.next(900)
+        else {
+            panic!("no complete event");
+        };
+        assert_eq!((score, total, passed, duration_ms), (2, 3, true, 900));
+        assert_eq!(results.len(), 3);
+        assert_eq!(s.next(1000), None, "completes once");
+    }
+
+    #[test]
+    fn passing_needs_half_the_questions_right() {
+        let mut s = Session::new(quiz());
+        for answer in [true, false, false] {
+            s.answer(Response::Bool(answer), 1);
+            s.advance();
+        }
+        let QuizEvent::QuizComplete { score, passed, .. } = s.complete_event(0) else {
+            panic!("not a complete event");
+        };
+        assert_eq!((score, passed), (1, false));
     }
 
     #[test]

@@ -1,43 +1,74 @@
 // Types for the <quiz-widget> element, the JS API and the events. Hand-written: this is the
-// contract course platforms build against.
+// contract course platforms build against. `tsc --strict` checks it against tests/types/usage.ts,
+// and tests/types/options.test.mjs keeps `QuizOptions` in step with the runtime's options.js.
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
-export type Theme = 'light' | 'dark' | 'auto' | 'page';
+export type Theme = 'page' | 'light' | 'dark' | 'auto';
+/** A UI language; a region subtag is accepted and ignored (`de-AT` is `de`). */
+export type Lang = 'en' | 'de' | 'es';
 
-/** Options of `mount()` and `setOptions()`; each mirrors an attribute of <quiz-widget>. */
+/**
+ * Options of `mount()` and `setOptions()`; each mirrors an attribute of <quiz-widget>
+ * (`activityId` is `activity-id`). `null` or `undefined` returns an option to its default.
+ * An unknown key throws.
+ */
 export interface QuizOptions {
   /** Difficulties to include: `"easy,hard"` or `["easy", "hard"]`. Default: all. */
-  difficulty?: string | Difficulty[];
-  /** Topic or category slugs: `"closures,asyncio"`. Default: all. */
-  topics?: string | string[];
-  /** `10`, `"all"`, or a mix `"easy:5,medium:3,hard:2"` / `{easy: 5, hard: 2}`. */
-  count?: number | string | Partial<Record<Difficulty, number>>;
-  /** Seed of the shuffle: the same seed and filters give the same quiz. */
-  seed?: number | string;
-  /** Exact question ids, in order. */
-  ids?: string | string[];
-  /** `"quiz"` (default). */
-  mode?: 'quiz';
+  difficulty?: string | readonly Difficulty[] | null | undefined;
+  /** Topic or category slugs: `"closures,asyncio"` or an array. Default: all. */
+  topics?: string | readonly string[] | null | undefined;
+  /** `10`, `"all"`, or a mix `"easy:5,medium:3,hard:2"` / `{easy: 5, hard: 2}`. Default: `10`. */
+  count?: number | string | Partial<Record<Difficulty, number>> | null | undefined;
+  /** Seed of the shuffle (0–4294967295): the same seed and filters give the same quiz. Default: fresh. */
+  seed?: number | string | null | undefined;
+  /** Exact question ids, in order: `"q1,q2"` or an array. */
+  ids?: string | readonly string[] | null | undefined;
+  /** `"quiz"` (the default and only mode). */
+  mode?: 'quiz' | null | undefined;
   /** `"visible"` (default) or `"hidden"` to fix the quiz to the presets. */
-  filters?: 'visible' | 'hidden';
-  /** UI language: `en`, `de`, `es`; default: the page's language, then English. */
-  lang?: string;
+  filters?: 'visible' | 'hidden' | null | undefined;
+  /** UI language; default: the page's language, then English. */
+  lang?: Lang | `${Lang}-${string}` | null | undefined;
   /** Colour scheme; `page` (default) follows the host page's background. */
-  theme?: Theme;
-  /** xAPI activity id for `quiz-complete`'s statement; default: page URL plus the seed. */
-  activityId?: string;
+  theme?: Theme | null | undefined;
+  /** xAPI activity id for `quiz-complete`'s statement; default: the page URL plus the seed. */
+  activityId?: string | null | undefined;
+}
+
+/** What `handle.state()` returns. */
+export interface QuizState {
+  /** The options in effect, as the strings their attributes would hold (`["easy", "hard"]` is `"easy,hard"`). */
+  options: { [K in keyof QuizOptions]?: string };
+  /** Whether a quiz is mounted: `false` after `destroy()` or while an error is shown. */
+  mounted: boolean;
+  /** The message shown in the widget, or null. */
+  error: string | null;
+}
+
+/** One entry of `OPTIONS`: the runtime's schema of an option (generated from quiz-core). */
+export interface OptionSpec {
+  /** The option and property name (`activityId`). */
+  key: keyof QuizOptions;
+  /** The attribute (`activity-id`). */
+  attribute: string;
+  /** `enum`: one of `values`; `list`: a comma list (of `values` when not empty); `count`, `seed`, `text`. */
+  type: 'enum' | 'list' | 'count' | 'seed' | 'text';
+  /** The valid values; empty when open (slugs, ids, numbers, text). */
+  values: readonly string[];
+  /** The default as an attribute would hold it; `""` when none or computed (page language, fresh seed). */
+  default: string;
 }
 
 /** A mounted quiz. */
 export interface QuizHandle {
-  /** Removes the quiz and frees its memory. */
+  /** Removes the quiz and frees its memory; calling it again does nothing. */
   destroy(): void;
-  /** Starts a new quiz with the same options. */
+  /** Starts a new quiz with the current options (a fresh seed unless `seed` is set). */
   restart(): void;
-  /** New theme or lang keeps progress; anything else starts a new quiz. Throws on a bad option. */
+  /** New theme or lang keeps progress; anything else starts a new quiz. Throws on an unknown key or a bad value. */
   setOptions(options: QuizOptions): void;
   /** The options in effect. */
-  state(): { options: QuizOptions; mounted: boolean };
+  state(): QuizState;
 }
 
 export interface QuizStartDetail {
@@ -49,12 +80,14 @@ export interface QuizStartDetail {
   bankVersion: number;
 }
 
+export type QuestionKind = 'single' | 'multiple' | 'true-false' | 'output' | 'text' | 'order';
+
 export interface QuizAnswerDetail {
   type: 'quiz-answer';
   questionId: string;
   topic: string;
   difficulty: Difficulty;
-  kind: 'single' | 'multiple' | 'true-false' | 'output' | 'text' | 'order';
+  kind: QuestionKind;
   /** The learner's answer as the texts they saw. */
   answer: string[];
   correct: boolean;
@@ -101,9 +134,11 @@ export interface XapiStatement {
 export interface QuizErrorDetail {
   /** What went wrong, naming the attribute or the file. */
   message: string;
+  /** `load`: the wasm or bank could not load; `option`: a bad attribute or option; `panic`: the engine crashed. */
   stage: 'load' | 'option' | 'panic';
 }
 
+/** The events of <quiz-widget> (and of the element given to `mount`); they bubble and are composed. */
 export interface QuizEventMap {
   'quiz-start': CustomEvent<QuizStartDetail>;
   'quiz-answer': CustomEvent<QuizAnswerDetail>;
@@ -111,27 +146,69 @@ export interface QuizEventMap {
   'quiz-error': CustomEvent<QuizErrorDetail>;
 }
 
-export declare class QuizWidgetElement extends HTMLElement {
-  static define(tag?: string, registry?: CustomElementRegistry): CustomElementConstructor;
-  difficulty: string | null;
-  topics: string | null;
-  count: string | null;
-  seed: string | null;
-  ids: string | null;
-  mode: string | null;
-  theme: string | null;
-  lang: string;
-  filters: string | null;
-  activityId: string | null;
-  readonly handle: QuizHandle | null;
-  addEventListener<K extends keyof QuizEventMap>(type: K, listener: (this: QuizWidgetElement, ev: QuizEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+/** A topic of the built-in bank, for hosts that build their own pickers. */
+export interface BankTopic {
+  slug: string;
+  title: string;
+  /** Slug of its category (also accepted by `topics`). */
+  category: string;
+  /** Number of questions per difficulty. */
+  counts: [easy: number, medium: number, hard: number];
 }
 
-/** Mounts a quiz into `element` (its content is replaced). */
+/** What `load()` resolves to: the shared engine. */
+export interface QuizEngine {
+  /** The topics and categories of the built-in bank with their question counts. */
+  bankTopics(): BankTopic[];
+}
+
+/**
+ * The <quiz-widget> element. Each option is a property reflecting its attribute: it reads
+ * the attribute (`null` when absent) and accepts what the option accepts; `null` or
+ * `undefined` removes the attribute.
+ */
+export declare class QuizWidgetElement extends HTMLElement {
+  /** Defines the element under `tag` unless something already did; returns the defined class. */
+  static define(tag?: string, registry?: CustomElementRegistry): CustomElementConstructor;
+  static readonly observedAttributes: string[];
+  get difficulty(): string | null;
+  set difficulty(value: QuizOptions['difficulty']);
+  get topics(): string | null;
+  set topics(value: QuizOptions['topics']);
+  get count(): string | null;
+  set count(value: QuizOptions['count']);
+  get seed(): string | null;
+  set seed(value: QuizOptions['seed']);
+  get ids(): string | null;
+  set ids(value: QuizOptions['ids']);
+  get mode(): string | null;
+  set mode(value: QuizOptions['mode']);
+  get filters(): string | null;
+  set filters(value: QuizOptions['filters']);
+  /**
+   * The `lang` attribute. Typed `string` as on every `HTMLElement`; setting `null` removes the
+   * attribute, and the language of the nearest `[lang]` ancestor applies.
+   */
+  get lang(): string;
+  set lang(value: QuizOptions['lang']);
+  get theme(): string | null;
+  set theme(value: QuizOptions['theme']);
+  get activityId(): string | null;
+  set activityId(value: QuizOptions['activityId']);
+  /** The running quiz's handle, or null. */
+  readonly handle: QuizHandle | null;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: QuizWidgetElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: QuizWidgetElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** Every option of <quiz-widget> and `mount()`, in README order. */
+export declare const OPTIONS: readonly OptionSpec[];
+/** Mounts a quiz into `element` (its content is replaced). Rejects on an unknown option. */
 export declare function mount(element: Element, options?: QuizOptions): Promise<QuizHandle>;
 /** Loads the wasm once (every widget shares it). */
-export declare function load(): Promise<unknown>;
+export declare function load(): Promise<QuizEngine>;
 /** Bytes of wasm linear memory of the shared instance (0 before it loads). */
 export declare function wasmMemoryBytes(): number;
 /** An xAPI-shaped statement for a `quiz-complete` detail. */
@@ -143,4 +220,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'quiz-widget': QuizWidgetElement;
   }
+  // The events bubble, so any ancestor (or the element given to `mount`) hears them typed.
+  interface HTMLElementEventMap extends QuizEventMap {}
 }

@@ -1,29 +1,22 @@
 // The <quiz-widget> custom element and the small JS API around the wasm.
-// One memoised loader: every widget on the page shares one download and one instance.
-// The wasm URL resolves from this module's own URL, so the files work from any sub-path or CDN.
-import init, * as wasm from './quiz_web.js';
+// One engine: every widget on the page shares one download and one instance. The wasm URL
+// resolves from this module's own URL, so the files work from any sub-path or CDN.
+// The rules (options as state, the engine's life, the xAPI statement) are in contract.js.
+import init, * as glue from './quiz_web.js';
 import { css } from './styles.js';
+import {
+  OPTIONS, applyOptions, createEngine, defaultActivityId, optionsFromAttributes, xapiStatement,
+} from './contract.js';
 
-const OPTION_ATTRIBUTES = ['difficulty', 'topics', 'count', 'seed', 'ids', 'mode', 'filters', 'lang'];
-const ATTRIBUTES = [...OPTION_ATTRIBUTES, 'theme', 'activity-id'];
-const THEMES = ['light', 'dark', 'auto', 'page'];
-const MODES = ['quiz'];
+export { OPTIONS, xapiStatement };
 
 let wasmUrl = null;
-let loading = null;
-let instance = null;
-let panicked = null;
-const live = new Set();
 
 /** Overrides where the .wasm file is fetched from. Call before the first widget loads. */
 export function setWasmUrl(url) {
   const next = String(new URL(String(url), document.baseURI));
   if (wasmUrl !== null && wasmUrl !== next) {
     console.warn(`quiz-widget: the wasm URL is already ${wasmUrl}; ignoring ${next}`);
-    return;
-  }
-  if (loading && wasmUrl === null) {
-    console.warn(`quiz-widget: the wasm is already loading; ignoring ${next}`);
     return;
   }
   wasmUrl = next;
@@ -49,14 +42,10 @@ function explain(error, url) {
   return new Error(`could not load ${url}: ${text}`);
 }
 
-/** Bytes of wasm linear memory in use by the shared instance (0 before it loads). */
-export function wasmMemoryBytes() {
-  return instance ? instance.memory.buffer.byteLength : 0;
-}
+let instance = null;
 
-/** Loads and starts the wasm once; resolves to its exports. */
-export function load() {
-  loading ??= (async () => {
+const engine = createEngine({
+  async instantiate() {
     performance?.mark?.('quiz-script-start');
     const url = wasmUrl ?? (wasmUrl = defaultWasmUrl());
     let response;
@@ -72,59 +61,61 @@ export function load() {
       throw explain(e, url);
     }
     performance?.mark?.('quiz-wasm-ready');
-    wasm.onPanic((message) => {
-      panicked = message;
-      for (const el of live) el._panic(message);
-    });
-    return wasm;
-  })();
-  return loading;
+    // The hook runs inside the panicking instance: it only marks the engine dead.
+    glue.onPanic((message) => engine.kill(message));
+    return glue;
+  },
+  async reinstantiate() {
+    // A fresh instance of the compiled module (wasm-bindgen's reset-state function): new
+    // memory, new tables; objects of the dead instance are never called again.
+    glue.__wbg_reset_state();
+    glue.onPanic((message) => engine.kill(message));
+    return glue;
+  },
+});
+
+// A trap that is not a panic (stack overflow, out of memory) reaches the page as an error
+// from a wasm frame of this module.
+if (typeof addEventListener === 'function') {
+  const onTrap = (error) => {
+    if (engine.exports && typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError
+        && /quiz_web/.test(String(error.stack))) {
+      engine.kill(error.message);
+    }
+  };
+  addEventListener('error', (e) => onTrap(e.error));
+  addEventListener('unhandledrejection', (e) => onTrap(e.reason));
+}
+
+/** Loads and starts the wasm once; resolves to its exports (`bankTopics()`). */
+export function load() {
+  return engine.load();
+}
+
+/** Bytes of wasm linear memory in use by the shared instance (0 before it loads). */
+export function wasmMemoryBytes() {
+  return instance && engine.exports ? instance.memory.buffer.byteLength : 0;
 }
 
 let sheet = null;
+/** Attaches the widget's stylesheet to a shadow root: constructable where supported. */
 function adoptStyles(root) {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } else {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else if (!root.querySelector('style[data-quiz-widget]')) {
     const style = document.createElement('style');
+    style.dataset.quizWidget = '';
     style.textContent = css;
-    root.append(style);
+    root.prepend(style);
   }
 }
 
-function toOptionString(value) {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.join(',');
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}:${v}`).join(',');
-  return String(value);
-}
-
-const OPTION_KEYS = new Set(['difficulty', 'topics', 'count', 'seed', 'ids', 'mode', 'filters', 'lang', 'theme', 'activityId']);
-
-/** Validates JS API options; returns the string options the wasm takes. */
-function wasmOptions(options) {
-  const out = {};
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (!OPTION_KEYS.has(key)) {
-      throw new Error(`unknown option "${key}"; options are ${[...OPTION_KEYS].join(', ')}`);
-    }
-    if (key === 'theme' || key === 'activityId') continue;
-    const s = toOptionString(value);
-    if (s === undefined) continue;
-    if (key === 'mode') {
-      if (s && !MODES.includes(s)) throw new Error(`mode="${s}" is not valid: ${MODES.join(' or ')}`);
-      continue;
-    }
-    out[key] = s;
-  }
-  return out;
-}
-
+/** The language of the page around `el` (not `el`'s own `lang` attribute). */
 function pageLang(el) {
-  const holder = el.closest('[lang]');
-  return holder ? holder.getAttribute('lang') : (document.documentElement.lang || 'en');
+  const holder = el.parentElement?.closest('[lang]');
+  return holder ? holder.getAttribute('lang') : (document.documentElement.lang || '');
 }
 
 /** Luminance of the first opaque background behind `el`: the host page's own colour. */
@@ -145,201 +136,133 @@ function pageIsDark(el) {
 
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
-/** ISO 8601 duration of `ms` milliseconds (`PT1M2.5S`). */
-function isoDuration(ms) {
-  const s = Math.max(0, Math.round(ms)) / 1000;
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = +(s % 60).toFixed(3);
-  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${sec}S`;
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
 }
 
 /**
- * An xAPI-shaped statement for a finished quiz: the LMS bridge adds the actor and sends it.
- * `success` means at least half the questions right.
+ * One quiz on the page, behind the element or a mount() handle: its shadow root, its options
+ * (the whole state, never merged), its wasm handle, and every failure path. Builds DOM with
+ * createElement and text only: no HTML strings (Trusted Types).
  */
-export function xapiStatement(detail, activityId) {
-  const scaled = detail.total ? detail.score / detail.total : 0;
-  return {
-    verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
-    object: { objectType: 'Activity', id: activityId, definition: { name: { 'en-US': 'Python quiz' } } },
-    result: {
-      score: { raw: detail.score, min: 0, max: detail.total, scaled: Math.round(scaled * 10000) / 10000 },
-      success: scaled >= 0.5,
-      completion: true,
-      duration: isoDuration(detail.durationMs),
-    },
-    context: { extensions: { 'https://quiz-widget.invalid/xapi/seed': detail.seed } },
-  };
-}
+class Widget {
+  #host; #root; #options; #handle = null; #error = null; #warned = new Set();
+  #alive = true; #starting = null;
 
-function defaultActivityId(seed) {
-  const url = new URL(typeof location === 'undefined' ? 'about:blank' : location.href);
-  url.hash = '';
-  url.searchParams.set('quiz-seed', String(seed));
-  return url.href;
-}
-
-/** A quiz mounted into any element, without the custom element. */
-class Handle {
-  #el; #root; #handle = null; #options; #theme;
-  constructor(el, root, options) {
-    this.#el = el; this.#root = root; this.#options = { ...options };
+  constructor(host, shadowHost, options) {
+    this.#host = host;
+    this.#options = { ...options };
+    const shadow = shadowHost.shadowRoot ?? shadowHost.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    this.#root = [...shadow.children].find((c) => c.classList.contains('root')) ?? el('div', { class: 'root', part: 'root' });
+    if (!this.#root.isConnected) shadow.append(this.#root);
+    this.#root.addEventListener('quiz-complete', this.#onComplete);
+    darkQuery?.addEventListener?.('change', this.#onScheme);
+    engine.add(this);
   }
-  #onScheme = () => this.applyTheme();
+
+  get options() { return { ...this.#options }; }
+  get mounted() { return this.#handle !== null; }
+  get error() { return this.#error; }
+
   // Adds the xAPI statement to quiz-complete at its target, before it leaves the shadow root.
   #onComplete = (e) => {
-    const id = this.#options.activityId ?? this.#el.getAttribute?.('activity-id') ?? defaultActivityId(e.detail.seed);
+    const id = this.#options.activityId
+      || defaultActivityId(typeof location === 'undefined' ? 'about:blank' : location.href);
     e.detail.statement = xapiStatement(e.detail, id);
   };
-  _mount(w) {
-    this.#root.addEventListener('quiz-complete', this.#onComplete);
-    this.#theme = this.#options.theme ?? 'page';
-    this.#handle = w.mount(this.#root, wasmOptions(this.#options));
-    this.applyTheme();
-    darkQuery?.addEventListener?.('change', this.#onScheme);
-  }
-  applyTheme() {
-    const t = THEMES.includes(this.#theme) ? this.#theme : 'page';
-    const dark = t === 'dark' || (t === 'auto' && darkQuery?.matches) || (t === 'page' && pageIsDark(this.#el));
+
+  #onScheme = () => this.#applyTheme();
+
+  #applyTheme() {
+    const t = this.#options.theme || 'page';
+    const dark = t === 'dark' || (t === 'auto' && darkQuery?.matches) || (t === 'page' && pageIsDark(this.#host));
     this.#root.dataset.scheme = dark ? 'dark' : 'light';
   }
-  /** Unmounts the quiz and frees its memory. */
-  destroy() {
-    darkQuery?.removeEventListener?.('change', this.#onScheme);
-    this.#handle?.destroy();
-    this.#handle?.free();
-    this.#handle = null;
-  }
-  /** Starts a new quiz with the same options. */
-  restart() { this.#handle?.restart(); }
-  /** Changes options: a new theme or lang keeps progress; anything else starts a new quiz. */
-  setOptions(options) {
-    const next = { ...this.#options, ...options };
-    const wasm = wasmOptions(next);
-    this.#handle?.setOptions(wasm);
-    this.#options = next;
-    if ('theme' in options) {
-      this.#theme = options.theme;
-      this.applyTheme();
-    }
-  }
-  /** The options in effect. */
-  state() { return { options: { ...this.#options }, mounted: this.#handle !== null }; }
-}
 
-/**
- * Mounts a quiz into `element` (its content is replaced). Resolves to a handle with
- * destroy(), restart(), setOptions() and state().
- */
-export async function mount(element, options = {}) {
-  const w = await load();
-  const root = document.createElement('div');
-  root.className = 'root';
-  element.replaceChildren(root);
-  const handle = new Handle(element, root, options);
-  handle._mount(w);
-  return handle;
-}
-
-// In Node (SSR imports) there is no HTMLElement: the class still exists, unused.
-const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
-
-/** The <quiz-widget> element. */
-export class QuizWidgetElement extends Base {
-  static observedAttributes = ATTRIBUTES;
-  #handle = null;
-  #root = null;
-  #starting = false;
-  #warned = new Set();
-
-  /** Defines the element under `tag` unless something already did (two copies of the script). */
-  static define(tag = 'quiz-widget', registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return registry.get(tag);
+  #wasmOptions() {
+    const { activityId, ...rest } = this.#options;
+    return { ...rest, pageLang: pageLang(this.#host) };
   }
 
-  connectedCallback() {
-    live.add(this);
-    if (this.#handle || this.#starting) return;
-    this.#start();
-  }
-
-  disconnectedCallback() {
-    // A DOM move disconnects and reconnects in the same task: destroy only if still gone.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      live.delete(this);
-      this.#handle?.destroy();
-      this.#handle = null;
-      this.#root?.replaceChildren();
-    });
-  }
-
-  attributeChangedCallback(name, oldValue, value) {
-    if (oldValue === value || !this.#root) return;
-    if (name === 'theme') {
-      if (this.#handle) this.#handle.setOptions({ theme: this.#theme() });
-      return;
-    }
-    if (name === 'activity-id') return;
-    if (this.#handle) {
-      try {
-        this.#handle.setOptions(this.#options());
-      } catch (e) {
-        this.#fail(e, 'option');
-      }
-    } else if (!this.#starting) {
-      this.#start();
-    }
-  }
-
-  #theme() {
-    const t = this.getAttribute('theme') ?? 'page';
-    if (!THEMES.includes(t)) {
-      this.#warn(`theme="${t}" is not valid: ${THEMES.join(', ')}; using page`);
-      return 'page';
-    }
-    return t;
-  }
-
-  #options() {
-    const o = {};
-    for (const name of OPTION_ATTRIBUTES) {
-      const v = this.getAttribute(name);
-      if (v !== null) o[name] = v;
-    }
-    o.lang ??= pageLang(this);
-    o.theme = this.#theme();
-    return o;
+  /** Loads the engine if needed and mounts the quiz; failures show in the widget. */
+  start() {
+    this.#starting ??= this.#start().finally(() => { this.#starting = null; });
+    return this.#starting;
   }
 
   async #start() {
-    this.#starting = true;
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    if (!this.#root) {
-      adoptStyles(shadow);
-      this.#root = document.createElement('div');
-      this.#root.className = 'root';
-      this.#root.setAttribute('part', 'root');
-      shadow.append(this.#root);
-    }
-    const root = this.#root;
-    root.dataset.scheme = pageIsDark(this) ? 'dark' : 'light';
-    if (!root.firstChild) root.innerHTML = '<p class="loading" role="status">Loading quiz…</p>';
-    let stage = 'load';
+    this.#applyTheme();
+    if (!this.#root.firstChild) this.#root.append(el('p', { class: 'loading', role: 'status' }, 'Loading quiz…'));
     try {
-      const w = await load();
-      if (panicked) throw new Error(`the quiz engine stopped after an internal error (${panicked}); reload the page`);
-      if (!this.isConnected || this.#handle) return;
-      stage = 'option';
-      const handle = new Handle(this, root, this.#options());
-      root.replaceChildren();
-      handle._mount(w);
-      this.#handle = handle;
+      await engine.load();
     } catch (e) {
-      this.#fail(e, stage);
-    } finally {
-      this.#starting = false;
+      if (this.#alive) this.#fail(e, engine.dead ? 'panic' : 'load');
+      return;
     }
+    if (!this.#alive || this.#handle) return;
+    this.#mount();
+  }
+
+  #mount() {
+    try {
+      const handle = engine.call((w) => w.mount(this.#root, this.#wasmOptions()));
+      // mount() appended the quiz: drop the loading line or an old message.
+      for (const child of [...this.#root.children]) if (!child.classList.contains('quiz-app')) child.remove();
+      this.#handle = handle;
+      this.#error = null;
+      this.#applyTheme();
+    } catch (e) {
+      this.#fail(e, engine.dead ? 'panic' : 'option');
+    }
+  }
+
+  /** Replaces every option (absent ones return to their defaults). */
+  setOptions(options) {
+    this.#options = { ...options };
+    if (!this.#alive || engine.dead) return;
+    if (!this.#handle) {
+      if (engine.exports) this.#mount();
+      return;
+    }
+    try {
+      engine.call(() => this.#handle.setOptions(this.#wasmOptions()));
+      this.#applyTheme();
+    } catch (e) {
+      this.#fail(e, engine.dead ? 'panic' : 'option');
+    }
+  }
+
+  /** A new quiz with the current options, never the setup screen. */
+  restart() {
+    if (this.#handle) engine.call(() => this.#handle.restart());
+  }
+
+  #dropHandle() {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (handle && !engine.dead) {
+      try {
+        engine.call(() => { handle.destroy(); handle.free(); });
+      } catch { /* the engine just died; nothing to free */ }
+    }
+  }
+
+  /** Unmounts and frees everything; calling it again does nothing. */
+  destroy() {
+    if (!this.#alive) return;
+    this.#alive = false;
+    engine.delete(this);
+    darkQuery?.removeEventListener?.('change', this.#onScheme);
+    this.#root.removeEventListener('quiz-complete', this.#onComplete);
+    this.#dropHandle();
+    this.#root.replaceChildren();
   }
 
   #warn(message) {
@@ -350,39 +273,136 @@ export class QuizWidgetElement extends Base {
 
   #fail(error, stage) {
     const message = String(error && error.message ? error.message : error);
-    this.#handle?.destroy();
-    this.#handle = null;
-    this.#warn(message);
-    if (this.#root) {
-      const box = document.createElement('div');
-      box.className = 'message';
-      box.setAttribute('role', 'alert');
-      box.setAttribute('part', 'message');
-      const strong = document.createElement('strong');
-      strong.textContent = stage === 'load' ? 'The quiz could not start. ' : 'This quiz has a setting it cannot use. ';
-      box.append(strong, document.createTextNode(message));
-      this.#root.replaceChildren(box);
+    if (stage !== 'panic') this.#dropHandle();
+    else this.#handle = null;
+    this.#error = message;
+    // A panic is logged once, by the engine's hook, not once per widget.
+    if (stage !== 'panic') this.#warn(message);
+    const lead = { load: 'The quiz could not start. ', option: 'This quiz has a setting it cannot use. ', panic: 'The quiz stopped after an internal error. ' }[stage];
+    const box = el('div', { class: 'message', role: 'alert', part: 'message' }, el('strong', {}, lead), message);
+    if (stage === 'panic') {
+      const button = el('button', { type: 'button', class: 'btn btn-primary reload', part: 'button' }, 'Reload quiz');
+      button.addEventListener('click', () => {
+        button.disabled = true;
+        engine.revive().catch((e) => this.#fail(e, 'load'));
+      });
+      box.append(' ', button);
     }
-    this.dispatchEvent(new CustomEvent('quiz-error', {
+    this.#root.replaceChildren(box);
+    this.#host.dispatchEvent(new CustomEvent('quiz-error', {
       detail: { message, stage }, bubbles: true, composed: true,
     }));
   }
 
-  _panic(message) {
-    this.#fail(new Error(`the quiz engine stopped after an internal error; reload the page to continue (${message})`), 'panic');
+  /** The engine died: show the reload panel; never call into it. */
+  onDead(message) {
+    this.#fail(new Error(message), 'panic');
   }
 
-  /** The running quiz's handle, or null. */
-  get handle() { return this.#handle; }
+  /** A fresh engine: mount again with the current options. */
+  onRevive() {
+    if (!this.#alive) return;
+    this.#warned.clear();
+    this.#root.replaceChildren();
+    this.start();
+  }
 }
 
-for (const name of ATTRIBUTES) {
-  const prop = name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-  Object.defineProperty(QuizWidgetElement.prototype, prop, {
-    get() { return this.getAttribute(name); },
+/** A quiz mounted with mount(), or the handle of a <quiz-widget>. */
+class Handle {
+  #widget; #set;
+  constructor(widget, set) { this.#widget = widget; this.#set = set; }
+  /** Unmounts the quiz and frees its memory. Calling it twice does nothing. */
+  destroy() { this.#widget.destroy(); }
+  /** Starts a new quiz with the current options (a fresh seed unless `seed` is set). */
+  restart() { this.#widget.restart(); }
+  /**
+   * Changes options: each key given replaces its value, null or undefined returns it to its
+   * default. Throws on an unknown key. A new theme or lang keeps progress.
+   */
+  setOptions(changes) { this.#set(changes); }
+  /** The options in effect, whether a quiz is mounted, and the current error message. */
+  state() {
+    return { options: this.#widget.options, mounted: this.#widget.mounted, error: this.#widget.error };
+  }
+}
+
+const mounted = new WeakMap();
+
+/**
+ * Mounts a quiz into `element` (its content is replaced by a host with its own styled shadow
+ * root). Resolves to a handle with destroy(), restart(), setOptions() and state(). Throws on
+ * an unknown option; an invalid value shows in the widget and fires `quiz-error`.
+ */
+export async function mount(element, options = {}) {
+  const initial = applyOptions({}, options);
+  mounted.get(element)?.destroy();
+  const host = document.createElement('div');
+  host.className = 'quiz-widget-host';
+  element.replaceChildren(host);
+  const widget = new Widget(element, host, initial);
+  mounted.set(element, widget);
+  const handle = new Handle(widget, (changes) => widget.setOptions(applyOptions(widget.options, changes)));
+  await widget.start();
+  return handle;
+}
+
+// In Node (SSR imports) there is no HTMLElement: the class still exists, unused.
+const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
+
+/** The <quiz-widget> element: its attributes are its options. */
+export class QuizWidgetElement extends Base {
+  static observedAttributes = OPTIONS.map((o) => o.attribute);
+  #widget = null;
+
+  /** Defines the element under `tag` unless something already did (two copies of the script). */
+  static define(tag = 'quiz-widget', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return registry.get(tag);
+  }
+
+  #attributeOptions() {
+    return optionsFromAttributes((name) => this.getAttribute(name));
+  }
+
+  connectedCallback() {
+    if (this.#widget) return;
+    this.#widget = new Widget(this, this, this.#attributeOptions());
+    this.#widget.start();
+  }
+
+  disconnectedCallback() {
+    // A DOM move disconnects and reconnects in the same task: destroy only if still gone.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#widget) return;
+      this.#widget.destroy();
+      this.#widget = null;
+    });
+  }
+
+  attributeChangedCallback(_name, oldValue, value) {
+    if (oldValue === value || !this.#widget) return;
+    this.#widget.setOptions(this.#attributeOptions());
+  }
+
+  /** The running quiz's handle, or null. Its setOptions() sets the attributes. */
+  get handle() {
+    if (!this.#widget?.mounted) return null;
+    return new Handle(this.#widget, (changes) => {
+      applyOptions({}, changes);
+      for (const [key, value] of Object.entries(changes)) this[key] = value;
+    });
+  }
+}
+
+for (const { key, attribute } of OPTIONS) {
+  Object.defineProperty(QuizWidgetElement.prototype, key, {
+    // `lang` reads '' when absent, like every HTMLElement's; the others read null.
+    get() { return this.getAttribute(attribute) ?? (key === 'lang' ? '' : null); },
     set(value) {
-      if (value === null || value === undefined) this.removeAttribute(name);
-      else this.setAttribute(name, toOptionString(value));
+      const s = applyOptions({}, { [key]: value })[key];
+      if (s === undefined) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, s);
     },
     configurable: true,
   });

@@ -97,6 +97,7 @@ pre.code code { background: none; padding: 0; font-size: inherit; }
 .question-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
 .question-head h2 { margin: 0; font-size: 1rem; color: var(--_muted); }
 .badge { font-size: .8rem; font-weight: 700; padding: .1rem .55rem; border-radius: 999px; border: 1px solid var(--_border); }
+.badge-python { font-weight: 400; font-family: var(--_mono); }
 .seed { font-size: .8rem; color: var(--_muted); margin-inline-start: auto; }
 .progress {
   display: block; width: 100%; height: 6px; margin: .5rem 0 1rem; border: 0; border-radius: 999px;

@@ -6,23 +6,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use quiz_core::{QuestionBank, attrs};
-use quiz_yew::{Lang, Quiz, QuizEvent, QuizOptions, QuizProps};
+use quiz_core::{Options, QuestionBank};
+use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback, Renderer};
-
-/// Options as the JS wrapper passes them: attribute strings, all optional.
-#[derive(Default, Clone, Debug)]
-struct MountOptions {
-    difficulty: Option<String>,
-    topics: Option<String>,
-    count: Option<String>,
-    seed: Option<String>,
-    ids: Option<String>,
-    filters: Option<String>,
-    lang: Option<String>,
-}
 
 thread_local! {
     static BANK: RefCell<Option<Rc<dyn QuestionBank>>> = const { RefCell::new(None) };
@@ -30,75 +18,55 @@ thread_local! {
 }
 
 #[cfg(feature = "builtin-bank")]
-fn builtin() -> Option<Rc<dyn QuestionBank>> {
-    Some(Rc::new(quiz_bank::Builtin::load()))
+fn builtin() -> Result<Rc<dyn QuestionBank>, JsError> {
+    match quiz_bank::Builtin::load() {
+        Ok(bank) => Ok(Rc::new(bank)),
+        Err(e) => Err(JsError::new(&e.to_string())),
+    }
 }
 
 #[cfg(not(feature = "builtin-bank"))]
-fn builtin() -> Option<Rc<dyn QuestionBank>> {
-    None
+fn builtin() -> Result<Rc<dyn QuestionBank>, JsError> {
+    Err(JsError::new("this build has no built-in question bank"))
 }
 
 /// The bank shared by every widget on the page, decoded on first use.
 fn bank() -> Result<Rc<dyn QuestionBank>, JsError> {
     BANK.with(|cell| {
         let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = builtin();
+        if let Some(bank) = slot.as_ref() {
+            return Ok(bank.clone());
         }
-        slot.clone()
-            .ok_or_else(|| JsError::new("this build has no built-in question bank"))
+        let bank = builtin()?;
+        *slot = Some(bank.clone());
+        Ok(bank)
     })
 }
 
-fn to_quiz_options(o: &MountOptions, bank: &dyn QuestionBank) -> Result<QuizOptions, JsError> {
-    let get = |v: &Option<String>| v.clone().unwrap_or_default();
-    let e = |e: attrs::AttrError| JsError::new(&e.to_string());
-    Ok(QuizOptions {
-        difficulties: attrs::difficulties(&get(&o.difficulty)).map_err(e)?,
-        topics: attrs::topics(&get(&o.topics), bank.topics()).map_err(e)?,
-        count: attrs::count(&get(&o.count)).map_err(e)?,
-        ids: attrs::ids(&get(&o.ids)).map_err(e)?,
-        seed: attrs::seed(&get(&o.seed)).map_err(e)?,
-        filters_hidden: attrs::filters_hidden(&get(&o.filters)).map_err(e)?,
-        lang: o
-            .lang
-            .as_deref()
-            .and_then(Lang::from_tag)
-            .unwrap_or_default(),
-        generation: 0,
-    })
-}
-
-// Read by hand rather than with serde: serde's error messages pull float formatting into
-// the wasm (see bench/README.md).
-fn parse_options(options: JsValue) -> Result<MountOptions, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(MountOptions::default());
-    }
-    if !options.is_object() {
+/// The checked options from the JS object the wrapper passes: every key of
+/// `quiz_core::OPTIONS` (strings; absent, null or empty means the default), plus `pageLang`,
+/// the host page's language.
+fn parse_options(options: &JsValue, bank: &dyn QuestionBank) -> Result<Options, JsError> {
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(JsError::new("invalid options: expected an object"));
     }
-    let get = |key: &str| -> Result<Option<String>, JsError> {
-        let v =
-            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        if v.is_undefined() || v.is_null() {
-            Ok(None)
-        } else {
-            v.as_string()
-                .map(Some)
-                .ok_or_else(|| JsError::new(&format!("invalid options: `{key}` must be a string")))
+    // Read by hand rather than with serde: serde's error messages pull float formatting
+    // into the wasm (see bench/README.md).
+    let get = |key: &str| -> Option<String> {
+        if !options.is_object() {
+            return None;
         }
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
     };
-    Ok(MountOptions {
-        difficulty: get("difficulty")?,
-        topics: get("topics")?,
-        count: get("count")?,
-        seed: get("seed")?,
-        ids: get("ids")?,
-        filters: get("filters")?,
-        lang: get("lang")?,
-    })
+    let page_lang = get("pageLang");
+    Options::parse(get, bank.topics(), page_lang.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn to_quiz_options(options: &JsValue, bank: &dyn QuestionBank) -> Result<QuizOptions, JsError> {
+    Ok(QuizOptions::from_core(&parse_options(options, bank)?))
 }
 
 /// A plain JS object from key/value pairs.
@@ -161,6 +129,7 @@ fn event_detail(event: &QuizEvent) -> JsValue {
             results,
             duration_ms,
             seed,
+            passed,
         } => {
             let results: js_sys::Array = results
                 .iter()
@@ -181,6 +150,7 @@ fn event_detail(event: &QuizEvent) -> JsValue {
                 ("results", results.into()),
                 ("durationMs", n(*duration_ms)),
                 ("seed", n(*seed)),
+                ("passed", JsValue::from_bool(*passed)),
             ])
         }
     }
@@ -265,23 +235,26 @@ impl QuizHandle {
         });
     }
 
-    /// Starts a new quiz with the same options (a fresh seed unless one is set).
+    /// Starts a new quiz with the same options (a fresh seed unless one is set), never
+    /// the setup screen.
     pub fn restart(&mut self) {
-        self.props.options.generation = next_generation();
+        self.props.options.restarts = self.props.options.restarts.wrapping_add(1).max(1);
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
         }
     }
 
-    /// Applies new options. A new language keeps the learner's progress; new filters, seed,
-    /// count or ids start a new quiz. Throws `Error` naming a bad option.
+    /// Replaces every option (absent ones return to their defaults). A new language or theme
+    /// keeps the learner's progress; new filters, seed, count or ids start a new quiz.
+    /// Throws `Error` naming a bad option.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> Result<(), JsError> {
-        let mut opts = to_quiz_options(&parse_options(options)?, &*self.props.bank)?;
+        let mut opts = to_quiz_options(&options, &*self.props.bank)?;
         opts.generation = self.props.options.generation;
+        opts.restarts = self.props.options.restarts;
         self.props.options = opts;
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
@@ -298,7 +271,7 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<QuizHandle, JsError> {
     let bank = bank()?;
-    let mut options = to_quiz_options(&parse_options(options)?, &*bank)?;
+    let mut options = to_quiz_options(&options, &*bank)?;
     options.generation = next_generation();
     let target = host.clone();
     let on_event = Callback::from(move |e: QuizEvent| dispatch(&target, e));
@@ -366,8 +339,10 @@ pub fn bank_topics() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = onPanic)]
 pub fn on_panic(callback: js_sys::Function) {
     ON_PANIC.with(|cell| *cell.borrow_mut() = Some(callback));
-    std::panic::set_hook(Box::new(|info| {
+    // Through yew: a plain std hook is replaced by yew's own at the first render.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&format!("quiz-widget: {message}")));
         ON_PANIC.with(|cell| {
             let callback = cell.try_borrow().ok().and_then(|c| c.clone());
             if let Some(f) = callback {
@@ -375,4 +350,13 @@ pub fn on_panic(callback: js_sys::Function) {
             }
         });
     }));
+}
+
+/// Panics inside the wasm, for the e2e tests of the wrapper's recovery. Only in builds with
+/// the `test-panic` feature, never in a release.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = testPanic)]
+#[allow(clippy::panic)]
+pub fn test_panic() {
+    panic!("test panic requested by the e2e tests");
 }

@@ -11,7 +11,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -20,8 +19,13 @@ use web_sys::{CustomEvent, Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Lets yew finish every pending render and effect, then lets queued tasks (the events
+/// dispatched with `spawn_local`) run: no fixed delay.
 async fn tick() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
+    let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+    yew::scheduler::flush().await;
 }
 
 /// Waits (up to 3 s) until `el`'s text contains `needle`: rendering is asynchronous, and a

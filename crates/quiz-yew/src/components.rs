@@ -1,6 +1,7 @@
 //! The widget's screens and the pieces they share.
 
 mod filter_bar;
+mod kinds;
 mod markdown;
 mod question_card;
 mod results;

@@ -3,14 +3,12 @@
 #![deny(missing_docs)]
 
 mod components;
-mod event;
 mod i18n;
 mod quiz;
 
 pub use components::{
     FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results, ResultsProps,
 };
-pub use event::{QuestionResult, QuizEvent};
 pub use i18n::{Lang, Strings};
-pub use quiz::state::Filters;
 pub use quiz::{Quiz, QuizOptions, QuizProps};
+pub use quiz_core::{Filters, QuestionResult, QuizEvent};

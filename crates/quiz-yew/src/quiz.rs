@@ -5,13 +5,12 @@ pub mod state;
 
 use std::rc::Rc;
 
-use quiz_core::{Count, Difficulty, Outcome, Pick, QuestionBank, Response, Selection, Session};
+use quiz_core::{Count, Difficulty, Filters, QuestionBank, QuizEvent, Response, setup};
 use yew::prelude::*;
 
 use crate::components::{FilterBar, QuestionCard, Results};
-use crate::event::{QuestionResult, QuizEvent};
 use crate::i18n::{Lang, fill};
-use state::{Filters, Notice, QuizAction, QuizState, Screen};
+use state::{Notice, QuizAction, QuizState, Screen};
 
 /// What the host asked for: presets of the filters and how the widget behaves.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -30,24 +29,36 @@ pub struct QuizOptions {
     pub filters_hidden: bool,
     /// UI language.
     pub lang: Lang,
-    /// Bumped by the host to start over with the same options.
+    /// Bumped by the host to reset the widget with the same options (a new mount).
     pub generation: u32,
+    /// Bumped by the host's `restart()`: a new quiz with these options starts at once.
+    pub restarts: u32,
 }
 
 impl QuizOptions {
-    fn filters(&self) -> Filters {
-        Filters {
-            // The chips show "all" as all three on; none on means nothing matches.
-            difficulties: if self.difficulties.is_empty() {
-                Difficulty::ALL.to_vec()
-            } else {
-                self.difficulties.clone()
-            },
-            topics: self.topics.clone(),
-            count: self.count,
-            ids: self.ids.clone(),
-            seed: self.seed,
+    /// The widget options for `options`, the host's parsed and checked options.
+    pub fn from_core(options: &quiz_core::Options) -> QuizOptions {
+        QuizOptions {
+            difficulties: options.difficulties.clone(),
+            topics: options.topics.clone(),
+            count: options.count,
+            ids: options.ids.clone(),
+            seed: options.seed,
+            filters_hidden: options.filters_hidden,
+            lang: Lang::from_tag(options.lang).unwrap_or_default(),
+            generation: 0,
+            restarts: 0,
         }
+    }
+
+    fn filters(&self) -> Filters {
+        Filters::preset(
+            &self.difficulties,
+            self.topics.clone(),
+            self.count,
+            self.ids.clone(),
+            self.seed,
+        )
     }
 
     fn autostart(&self) -> bool {
@@ -87,7 +98,7 @@ fn fresh_seed() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
-/// Draws a quiz for `filters` and reports it.
+/// Draws a quiz for `filters` (or exactly `ids`) and hands it to the state.
 fn start(
     bank: &dyn QuestionBank,
     filters: &Filters,
@@ -95,100 +106,12 @@ fn start(
     seed: Option<u32>,
     by_learner: bool,
     dispatch: &UseReducerDispatcher<QuizState>,
-    on_event: &Callback<QuizEvent>,
 ) {
-    let seed = seed.or(filters.seed).unwrap_or_else(fresh_seed);
-    let sel = Selection {
-        difficulties: filters.difficulties.clone(),
-        topics: filters.topics.clone(),
-        count: filters.count,
-        ids: ids.unwrap_or_else(|| filters.ids.clone()),
-        seed,
-    };
-    let no_difficulty = filters.difficulties.is_empty()
-        && sel.ids.is_empty()
-        && !matches!(filters.count, Count::Mix(_));
-    let result = if no_difficulty {
-        Err(quiz_core::SelectError::NoMatch)
-    } else {
-        bank.draw(&sel)
-    };
-    if let Ok(quiz) = &result {
-        let question_ids: Vec<String> = quiz.picks.iter().map(|p| p.question.id.clone()).collect();
-        on_event.emit(QuizEvent::QuizStart {
-            seed,
-            bank_version: bank.version(),
-            total: question_ids.len() as u32,
-            question_ids,
-        });
-    }
     dispatch.dispatch(QuizAction::Started {
-        result,
+        result: setup::start(bank, filters, ids, seed, fresh_seed),
         now: now_ms(),
         by_learner,
     });
-}
-
-/// The learner's answer as the texts they saw, for events and review.
-pub(crate) fn answer_texts(pick: &Pick, response: &Response, lang: Lang) -> Vec<String> {
-    let q = &pick.question;
-    let choice = |i: &usize| {
-        q.answer
-            .choices()
-            .get(*i)
-            .map(|c| c.text.clone())
-            .unwrap_or_default()
-    };
-    match response {
-        Response::Choice(i) => vec![choice(i)],
-        Response::Choices(is) => is.iter().map(choice).collect(),
-        Response::Bool(b) => {
-            let s = lang.strings();
-            vec![(if *b { s.true_ } else { s.false_ }).to_string()]
-        }
-        Response::Text(t) => vec![t.clone()],
-        Response::Order(order) => match &q.answer {
-            quiz_core::Answer::Order { items } => order
-                .iter()
-                .filter_map(|i| items.get(*i).cloned())
-                .collect(),
-            _ => Vec::new(),
-        },
-    }
-}
-
-fn answer_event(pick: &Pick, outcome: &Outcome, index: usize, lang: Lang) -> QuizEvent {
-    let q = &pick.question;
-    QuizEvent::QuizAnswer {
-        question_id: q.id.clone(),
-        topic: q.topic.clone(),
-        difficulty: q.difficulty.to_string(),
-        kind: q.kind().to_string(),
-        answer: answer_texts(pick, &outcome.response, lang),
-        correct: outcome.correct,
-        time_ms: outcome.ms,
-        index: index as u32,
-    }
-}
-
-fn complete_event(session: &Session, duration_ms: u32) -> QuizEvent {
-    let score = session.score();
-    QuizEvent::QuizComplete {
-        score: score.right,
-        total: score.total,
-        results: session
-            .results()
-            .map(|(p, o)| QuestionResult {
-                question_id: p.question.id.clone(),
-                topic: p.question.topic.clone(),
-                difficulty: p.question.difficulty.to_string(),
-                correct: o.is_some_and(|o| o.correct),
-                time_ms: o.map_or(0, |o| o.ms),
-            })
-            .collect(),
-        duration_ms,
-        seed: session.quiz().seed,
-    }
 }
 
 /// The embeddable quiz: filters, questions of every kind, feedback, results and review.
@@ -211,22 +134,47 @@ pub fn Quiz(props: &QuizProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let bank = bank.clone();
-        let on_event = on_event.clone();
         let key = QuizOptions {
             lang: Lang::En,
+            restarts: 0,
             ..options.clone()
         };
         use_effect_with((key, *parked), move |(options, parked)| {
             let filters = options.filters();
             dispatch.dispatch(QuizAction::Reset(filters.clone()));
             if options.autostart() && !parked {
-                start(&*bank, &filters, None, None, false, &dispatch, &on_event);
+                start(&*bank, &filters, None, None, false, &dispatch);
+            }
+        });
+    }
+    // The host's restart(): a new quiz with the host's options, never the setup screen.
+    {
+        let dispatch = state.dispatcher();
+        let (bank, options) = (bank.clone(), options.clone());
+        use_effect_with(options.restarts, move |restarts| {
+            if *restarts > 0 {
+                let filters = options.filters();
+                dispatch.dispatch(QuizAction::Reset(filters.clone()));
+                start(&*bank, &filters, None, None, true, &dispatch);
+            }
+        });
+    }
+    // Send the events the rules produced, each once, after the render that shows them.
+    {
+        let sent = use_mut_ref(|| 0u64);
+        let (events, on_event) = (state.events.clone(), on_event.clone());
+        use_effect_with(state.last_event, move |_| {
+            for (n, event) in events {
+                if n > *sent.borrow() {
+                    *sent.borrow_mut() = n;
+                    on_event.emit(event);
+                }
             }
         });
     }
 
     let on_start = {
-        let (state, bank, on_event) = (state.clone(), bank.clone(), on_event.clone());
+        let (state, bank) = (state.clone(), bank.clone());
         Callback::from(move |()| {
             start(
                 &*bank,
@@ -235,60 +183,33 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 None,
                 true,
                 &state.dispatcher(),
-                &on_event,
             );
         })
     };
     let on_submit = {
-        let (state, on_event) = (state.clone(), on_event.clone());
+        let state = state.clone();
         Callback::from(move |response: Response| {
-            let now = now_ms();
-            if let Some(session) = &state.session {
-                let mut after = session.clone();
-                let ms = (now - state.shown_ms).max(0.0) as u32;
-                let index = after.position();
-                let outcome = if after.current_outcome().is_none() {
-                    after.submit(response.clone(), ms).cloned()
-                } else {
-                    None
-                };
-                if let (Some(outcome), Some(pick)) = (outcome, after.current()) {
-                    on_event.emit(answer_event(pick, &outcome, index, lang));
-                }
-            }
-            state.dispatch(QuizAction::Submit(response, now));
+            state.dispatch(QuizAction::Submit(response, now_ms()));
         })
     };
     let on_next = {
-        let (state, on_event) = (state.clone(), on_event.clone());
-        Callback::from(move |()| {
-            let now = now_ms();
-            if let Some(session) = &state.session {
-                let mut after = session.clone();
-                if after.advance() && after.is_finished() {
-                    let duration = (now - state.started_ms).max(0.0) as u32;
-                    on_event.emit(complete_event(&after, duration));
-                }
-            }
-            state.dispatch(QuizAction::Next(now));
-        })
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(QuizAction::Next(now_ms())))
     };
     let on_retry = {
-        let (state, bank, on_event) = (state.clone(), bank.clone(), on_event.clone());
+        let (state, bank) = (state.clone(), bank.clone());
         Callback::from(move |()| {
             if let Some(session) = &state.session {
                 let missed = session.missed();
-                let seed = session.quiz().seed;
                 if !missed.is_empty() {
-                    let d = state.dispatcher();
+                    let seed = Some(session.quiz().seed);
                     start(
                         &*bank,
                         &state.filters,
                         Some(missed),
-                        Some(seed),
+                        seed,
                         true,
-                        &d,
-                        &on_event,
+                        &state.dispatcher(),
                     );
                 }
             }
@@ -296,7 +217,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
     // With the filters hidden there is no setup screen: "New quiz" draws again at once.
     let on_new = {
-        let (state, bank, on_event) = (state.clone(), bank.clone(), on_event.clone());
+        let (state, bank) = (state.clone(), bank.clone());
         let autostart = options.autostart();
         Callback::from(move |()| {
             if autostart {
@@ -307,7 +228,6 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     None,
                     true,
                     &state.dispatcher(),
-                    &on_event,
                 );
             } else {
                 state.dispatch(QuizAction::ToSetup);
@@ -334,6 +254,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 <p>{ fill(s.unknown_ids, "", "", &ids.join(", ")) }</p>
                 <button type="button" class="btn" onclick={on_widen}>{ s.widen }</button>
             </div>
+        },
+        Some(Notice::Broken(message)) => html! {
+            <div class="notice notice-empty" role="alert"><p>{ message }</p></div>
         },
         None => html! {},
     };

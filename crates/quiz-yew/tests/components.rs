@@ -11,7 +11,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use quiz_core::{Answer, Choice, Count, Difficulty, MemoryBank, Question, QuestionBank};
 use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
@@ -32,6 +31,7 @@ fn q(id: &str, difficulty: Difficulty, answer: Answer) -> Question {
         prompt: format!("Prompt of {id} with `code` and <script>alert(1)</script>"),
         code: Some("def f():\n    return 1".into()),
         explanation: format!("Explanation of {id}."),
+        python: None,
         answer,
     }
 }
@@ -64,7 +64,10 @@ fn bank() -> Rc<dyn QuestionBank> {
                     choices: choices(&[("a", true), ("b", true), ("c", false)]),
                 },
             ),
-            q("tf-q", Difficulty::Hard, Answer::TrueFalse { answer: true }),
+            Question {
+                python: Some(quiz_core::PythonRange::parse(">=3.12").unwrap()),
+                ..q("tf-q", Difficulty::Hard, Answer::TrueFalse { answer: true })
+            },
             q(
                 "text-q",
                 Difficulty::Easy,
@@ -93,8 +96,13 @@ fn bank() -> Rc<dyn QuestionBank> {
     ))
 }
 
+/// Lets yew finish every pending render and effect, then lets queued tasks (the events
+/// dispatched with `spawn_local`) run: no fixed delay.
 async fn tick() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::scheduler::flush().await;
+    let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+    yew::scheduler::flush().await;
 }
 
 fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
@@ -333,4 +341,24 @@ async fn two_quizzes_keep_separate_state() {
     assert!(text(&a).contains("Next") || text(&a).contains("See results"));
     assert!(text(&b).contains("Check answer"), "b is untouched");
     assert!(!text(&b).contains("Correct!") && !text(&b).contains("Not quite."));
+}
+
+#[wasm_bindgen_test]
+async fn a_question_for_newer_pythons_shows_its_version_badge_and_others_none() {
+    let (root, _) = mount(QuizOptions {
+        ids: vec!["tf-q".into(), "single-q".into()],
+        ..QuizOptions::default()
+    });
+    tick().await;
+    assert_eq!(
+        find(&root, ".badge-python").text_content().unwrap(),
+        "Python 3.12+"
+    );
+    find(&root, "input[type=radio]").click();
+    button(&root, "Check").click();
+    tick().await;
+    button(&root, "Next").click();
+    tick().await;
+    assert!(text(&root).contains("Question 2 of 2"));
+    assert!(root.query_selector(".badge-python").unwrap().is_none());
 }

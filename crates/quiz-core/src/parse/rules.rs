@@ -5,6 +5,7 @@ use toml::Spanned;
 
 use super::{ContentError, FileCtx, Location, RawChoice, RawQuestion, Str, StrList, stdlib};
 use crate::model::{Answer, Choice, Difficulty, Kind, Question};
+use crate::python::PythonRange;
 use crate::text::{normalize_output, normalize_text};
 
 /// Longest prompt, in characters.
@@ -395,6 +396,19 @@ pub(crate) fn question(
     if let Some(code) = &q.code {
         c.code(code, kind == Some(Kind::Output));
     }
+    let python = q.python.as_ref().and_then(|p| {
+        PythonRange::parse(p.get_ref())
+            .map_err(|e| {
+                c.at(
+                    p.span(),
+                    format!(
+                        "`python` \"{}\" is not a valid version range: {e}",
+                        p.get_ref()
+                    ),
+                )
+            })
+            .ok()
+    });
     let answer = kind.map(|kind| {
         let name = kind.as_str();
         match kind {
@@ -526,6 +540,7 @@ pub(crate) fn question(
             .code
             .map(|c| c.into_inner().trim_end_matches('\n').to_string()),
         explanation: explanation.into_inner(),
+        python,
         answer,
     };
     Some((question, id_loc))

@@ -8,7 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, fill};
-use crate::quiz::state::Filters;
+use quiz_core::Filters;
 
 /// Props for [`FilterBar`].
 #[derive(Properties, Clone)]

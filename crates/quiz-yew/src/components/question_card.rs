@@ -1,12 +1,12 @@
-//! One question: prompt, code, the input its kind needs, "Check", then feedback with the
-//! right answer, the explanation and each choice's `why`.
+//! One question: prompt, code, the input its kind needs (one component per kind, in
+//! `kinds/`), "Check", then feedback with the right answer and the explanation.
 
 use std::rc::Rc;
 
 use quiz_core::{Answer, Choice, Outcome, Pick, Response};
-use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use super::kinds::{ChoiceList, KindProps, OrderList, TrueFalse, TypedAnswer};
 use super::{code_block, md_blocks, md_inline};
 use crate::i18n::{Lang, fill};
 
@@ -33,35 +33,6 @@ pub struct QuestionCardProps {
     pub on_next: Callback<()>,
 }
 
-/// What the learner has entered so far, before checking.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Draft {
-    choice: Option<usize>,
-    choices: Vec<usize>,
-    flag: Option<bool>,
-    text: String,
-    order: Vec<usize>,
-}
-
-impl Draft {
-    fn response(&self, answer: &Answer) -> Option<Response> {
-        match answer {
-            Answer::Single { .. } => self.choice.map(Response::Choice),
-            Answer::Output { choices, .. } if !choices.is_empty() => {
-                self.choice.map(Response::Choice)
-            }
-            Answer::Multiple { .. } => {
-                (!self.choices.is_empty()).then(|| Response::Choices(self.choices.clone()))
-            }
-            Answer::TrueFalse { .. } => self.flag.map(Response::Bool),
-            Answer::Output { .. } | Answer::Text { .. } => {
-                (!self.text.trim().is_empty()).then(|| Response::Text(self.text.clone()))
-            }
-            Answer::Order { .. } => Some(Response::Order(self.order.clone())),
-        }
-    }
-}
-
 /// Renders one question and its feedback.
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
@@ -78,19 +49,14 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     } = props;
     let s = lang.strings();
     let q = &pick.question;
-    let draft = use_state(|| Draft {
-        order: if matches!(q.answer, Answer::Order { .. }) {
-            pick.order.clone()
-        } else {
-            Vec::new()
-        },
-        ..Draft::default()
+    // The learner's answer so far; an order question is answerable as shown.
+    let draft = use_state(|| match q.answer {
+        Answer::Order { .. } => Some(Response::Order(pick.order.clone())),
+        _ => None,
     });
     let warn = use_state(|| false);
     let heading = use_node_ref();
     let next_btn = use_node_ref();
-    let order_list = use_node_ref();
-    let moved = use_mut_ref(|| None::<String>);
     {
         let (heading, focus) = (heading.clone(), props.focus);
         use_effect_with((), move |()| {
@@ -110,38 +76,14 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         });
     }
-    // Keep focus on the arrow button that moved an item, as the list re-renders.
-    {
-        let (order_list, moved) = (order_list.clone(), moved.clone());
-        use_effect_with(draft.order.clone(), move |_| {
-            let target = moved
-                .borrow_mut()
-                .take()
-                .zip(order_list.cast::<HtmlElement>())
-                .and_then(|(sel, list)| list.query_selector(&sel).ok().flatten())
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok());
-            if let Some(el) = target {
-                let _ = el.focus();
-            }
-        });
-    }
 
     let answered = outcome.is_some();
-    let name = format!("q{seed}-{position}");
-    let prompt_id = format!("{name}-prompt");
-    let choices = q.answer.choices();
-    let is_output = matches!(q.answer, Answer::Output { .. });
-
+    let prompt_id = format!("q{seed}-{position}-prompt");
     let onsubmit = {
-        let (draft, warn, on_submit, answer) = (
-            draft.clone(),
-            warn.clone(),
-            on_submit.clone(),
-            q.answer.clone(),
-        );
+        let (draft, warn, on_submit) = (draft.clone(), warn.clone(), on_submit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.response(&answer) {
+            match (*draft).clone() {
                 Some(r) => {
                     warn.set(false);
                     on_submit.emit(r);
@@ -150,188 +92,24 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         })
     };
-
-    let choice_mark = |c: &Choice, picked: bool| -> Html {
-        if !answered {
-            return html! {};
-        }
-        let (cls, mark) = match (c.correct, picked) {
-            (true, _) => ("mark mark-right", "✓"),
-            (false, true) => ("mark mark-wrong", "✗"),
-            (false, false) => return html! {},
-        };
-        html! { <span class={cls} aria-hidden="true">{ mark }</span> }
+    let kind = KindProps {
+        pick: pick.clone(),
+        name: format!("q{seed}-{position}").into(),
+        outcome: outcome.clone(),
+        lang: *lang,
+        on_draft: {
+            let draft = draft.clone();
+            Callback::from(move |r: Option<Response>| draft.set(r))
+        },
     };
-    let why = |c: &Choice| -> Html {
-        match (&c.why, answered) {
-            (Some(w), true) => html! { <span class="why">{ md_inline(w) }</span> },
-            _ => html! {},
-        }
-    };
-    let picked_in_outcome = |i: usize| match outcome.as_ref().map(|o| &o.response) {
-        Some(Response::Choice(c)) => *c == i,
-        Some(Response::Choices(cs)) => cs.contains(&i),
-        _ => false,
-    };
-
     let input = match &q.answer {
-        Answer::Single { .. } | Answer::Multiple { .. } | Answer::Output { .. }
-            if !choices.is_empty() =>
-        {
-            let multi = matches!(q.answer, Answer::Multiple { .. });
-            let items = pick.order.iter().filter_map(|&i| choices.get(i).map(|c| (i, c))).map(|(i, c)| {
-                let checked = if multi { draft.choices.contains(&i) } else { draft.choice == Some(i) };
-                let onchange = {
-                    let draft = draft.clone();
-                    Callback::from(move |e: Event| {
-                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                        let mut d = (*draft).clone();
-                        if multi {
-                            d.choices.retain(|x| *x != i);
-                            if on {
-                                d.choices.push(i);
-                                d.choices.sort_unstable();
-                            }
-                        } else {
-                            d.choice = Some(i);
-                        }
-                        draft.set(d);
-                    })
-                };
-                let picked = picked_in_outcome(i);
-                let state = match (answered, c.correct, picked) {
-                    (false, _, _) => "",
-                    (true, true, _) => "is-right",
-                    (true, false, true) => "is-wrong",
-                    _ => "",
-                };
-                html! {
-                    <li class={classes!("choice", state)} part="choice">
-                        <label>
-                            <input type={if multi { "checkbox" } else { "radio" }} name={name.clone()}
-                                checked={if answered { picked } else { checked }} disabled={answered} {onchange} />
-                            <span class="choice-text">
-                                if is_output { <code class="out">{ &c.text }</code> } else { { md_inline(&c.text) } }
-                            </span>
-                            { choice_mark(c, picked) }
-                        </label>
-                        { why(c) }
-                    </li>
-                }
-            });
-            html! {
-                <>
-                    if multi { <p class="hint">{ s.select_all }</p> }
-                    <ul class="choices">{ for items }</ul>
-                </>
-            }
+        Answer::Output { choices, .. } if choices.is_empty() => html! { <TypedAnswer ..kind /> },
+        Answer::Single { .. } | Answer::Multiple { .. } | Answer::Output { .. } => {
+            html! { <ChoiceList ..kind /> }
         }
-        Answer::Single { .. } | Answer::Multiple { .. } => html! {},
-        Answer::TrueFalse { answer } => {
-            let items = [(true, s.true_), (false, s.false_)].map(|(v, label)| {
-                let onchange = {
-                    let draft = draft.clone();
-                    Callback::from(move |_: Event| draft.set(Draft { flag: Some(v), ..(*draft).clone() }))
-                };
-                let picked = matches!(outcome.as_ref().map(|o| &o.response), Some(Response::Bool(b)) if *b == v);
-                let state = match (answered, *answer == v, picked) {
-                    (true, true, _) => "is-right",
-                    (true, false, true) => "is-wrong",
-                    _ => "",
-                };
-                html! {
-                    <li class={classes!("choice", state)} part="choice">
-                        <label>
-                            <input type="radio" name={name.clone()} disabled={answered}
-                                checked={if answered { picked } else { draft.flag == Some(v) }} {onchange} />
-                            <span class="choice-text">{ label }</span>
-                            if answered && *answer == v { <span class="mark mark-right" aria-hidden="true">{ "✓" }</span> }
-                            if answered && picked && *answer != v { <span class="mark mark-wrong" aria-hidden="true">{ "✗" }</span> }
-                        </label>
-                    </li>
-                }
-            });
-            html! { <ul class="choices choices-tf">{ for items }</ul> }
-        }
-        Answer::Output { .. } | Answer::Text { .. } => {
-            let oninput = {
-                let draft = draft.clone();
-                Callback::from(move |e: InputEvent| {
-                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                    draft.set(Draft {
-                        text: v,
-                        ..(*draft).clone()
-                    });
-                })
-            };
-            let shown = match outcome.as_ref().map(|o| &o.response) {
-                Some(Response::Text(t)) => t.clone(),
-                _ => draft.text.clone(),
-            };
-            if is_output {
-                html! {
-                    <label class="field">
-                        <span class="field-label">{ s.type_output }</span>
-                        <textarea class="typed typed-output" part="input" rows="3" spellcheck="false"
-                            autocapitalize="off" autocomplete="off" value={shown} disabled={answered} {oninput} />
-                    </label>
-                }
-            } else {
-                html! {
-                    <label class="field">
-                        <span class="field-label">{ s.type_answer }</span>
-                        <input class="typed" part="input" type="text" spellcheck="false" autocapitalize="off"
-                            autocomplete="off" value={shown} disabled={answered} {oninput} />
-                    </label>
-                }
-            }
-        }
-        Answer::Order { items } => {
-            let current = match outcome.as_ref().map(|o| &o.response) {
-                Some(Response::Order(o)) => o.clone(),
-                _ => draft.order.clone(),
-            };
-            let n = current.len();
-            let rows = current.iter().enumerate().map(|(pos, &item)| {
-                let text = items.get(item).cloned().unwrap_or_default();
-                let plain = quiz_core::markdown::plain(&text);
-                let mover = |delta: isize, dir: &'static str| {
-                    let (draft, moved) = (draft.clone(), moved.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        let mut d = (*draft).clone();
-                        let target = pos as isize + delta;
-                        if target >= 0 && (target as usize) < d.order.len() {
-                            d.order.swap(pos, target as usize);
-                            *moved.borrow_mut() = Some(format!("[data-item=\"{item}\"] .{dir}"));
-                            draft.set(d);
-                        }
-                    })
-                };
-                let right = answered && item == pos;
-                html! {
-                    <li key={item} data-item={item.to_string()} class={classes!("order-item", answered.then_some(if right { "is-right" } else { "is-wrong" }))} part="choice">
-                        <span class="order-pos" aria-hidden="true">{ pos + 1 }</span>
-                        <span class="order-text">{ md_inline(&text) }</span>
-                        if !answered {
-                            <span class="order-buttons">
-                                <button type="button" class="icon-btn up" disabled={pos == 0}
-                                    aria-label={fill(s.move_up, "", "", &plain)} onclick={mover(-1, "up")}>{ "↑" }</button>
-                                <button type="button" class="icon-btn down" disabled={pos + 1 == n}
-                                    aria-label={fill(s.move_down, "", "", &plain)} onclick={mover(1, "down")}>{ "↓" }</button>
-                            </span>
-                        } else {
-                            <span class={if right { "mark mark-right" } else { "mark mark-wrong" }} aria-hidden="true">{ if right { "✓" } else { "✗" } }</span>
-                        }
-                    </li>
-                }
-            });
-            html! {
-                <>
-                    <p class="hint">{ s.order_hint }</p>
-                    <ol class="order" ref={order_list}>{ for rows }</ol>
-                </>
-            }
-        }
+        Answer::TrueFalse { .. } => html! { <TrueFalse ..kind /> },
+        Answer::Text { .. } => html! { <TypedAnswer ..kind /> },
+        Answer::Order { .. } => html! { <OrderList ..kind /> },
     };
 
     let feedback = outcome.as_ref().map(|o| {
@@ -359,6 +137,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     { fill(s.question_n_of, position + 1, total, "") }
                 </h2>
                 <span class={classes!("badge", format!("badge-{}", q.difficulty))}>{ difficulty }</span>
+                // The Python versions the question's facts hold for (`python = ">=3.12"`).
+                if let Some(range) = &q.python {
+                    <span class="badge badge-python">{ format!("Python {}", range.label()) }</span>
+                }
                 <span class="seed">{ fill(s.seed, seed, "", "") }</span>
             </header>
             <progress class="progress" part="progress" max="100" value={progress.to_string()}

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::question_card::right_answer_html;
 use super::{md_blocks, md_inline};
 use crate::i18n::{Lang, fill};
-use crate::quiz::answer_texts;
 
 /// Props for [`Results`].
 #[derive(Properties, Clone)]
@@ -82,7 +81,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     });
     let review = session.results().enumerate().map(|(i, (pick, outcome))| {
         let right = outcome.is_some_and(|o| o.correct);
-        let yours = outcome.map(|o| answer_texts(pick, &o.response, *lang).join(" · ")).unwrap_or_else(|| s.no_answer.to_string());
+        let yours = outcome.map(|o| shown_answer(pick, &o.response, *lang)).unwrap_or_else(|| s.no_answer.to_string());
         html! {
             <li class={classes!("review-item", if right { "is-right" } else { "is-wrong" })}>
                 <details>
@@ -126,5 +125,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <button type="button" class="btn" part="button" onclick={on_new.reform(|_| ())}>{ s.new_quiz }</button>
             </div>
         </div>
+    }
+}
+
+/// The learner's answer as text in the UI language (events carry `true`/`false`).
+fn shown_answer(pick: &quiz_core::Pick, response: &quiz_core::Response, lang: Lang) -> String {
+    let s = lang.strings();
+    match response {
+        quiz_core::Response::Bool(b) => (if *b { s.true_ } else { s.false_ }).to_string(),
+        other => quiz_core::answer_texts(pick, other).join(" · "),
     }
 }

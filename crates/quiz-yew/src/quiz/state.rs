@@ -1,25 +1,11 @@
 //! The widget's state machine: setup (filters) → taking a quiz → results. Quiz rules are in
-//! quiz-core's `Session`; this only keeps what the screens need between renders.
+//! quiz-core (`Filters`, `setup::start`, `Session`); this keeps what the screens need between
+//! renders and the events those rules produced, for the component to send.
 
 use std::rc::Rc;
 
-use quiz_core::{Count, Difficulty, Quiz, Response, SelectError, Session};
+use quiz_core::{Count, Difficulty, Filters, QuizEvent, Response, SelectError, Session};
 use yew::Reducible;
-
-/// The filters on the setup screen, preset by the host's options.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Filters {
-    /// Difficulties switched on; empty means all.
-    pub difficulties: Vec<Difficulty>,
-    /// Topic or category slugs; empty means all.
-    pub topics: Vec<String>,
-    /// How many questions.
-    pub count: Count,
-    /// Pinned question ids.
-    pub ids: Vec<String>,
-    /// A fixed seed, or `None` to draw a fresh one per quiz.
-    pub seed: Option<u32>,
-}
 
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +27,24 @@ pub enum Notice {
     NoMatch,
     /// Pinned ids missing from the bank.
     UnknownIds(Vec<String>),
+    /// The bank could not be read.
+    Broken(String),
 }
+
+impl From<SelectError> for Notice {
+    fn from(e: SelectError) -> Notice {
+        match e {
+            SelectError::NoMatch => Notice::NoMatch,
+            SelectError::UnknownIds(ids) => Notice::UnknownIds(ids),
+            #[allow(unreachable_patterns)]
+            other => Notice::Broken(other.to_string()),
+        }
+    }
+}
+
+/// How many produced events the state keeps for the component to send. Each action makes at
+/// most two and the component sends them after every render, so this is never reached.
+const OUTBOX: usize = 16;
 
 /// Everything the widget remembers.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +63,10 @@ pub struct QuizState {
     pub shown_ms: f64,
     /// Whether the last move was the learner's, so focus should follow it.
     pub move_focus: bool,
+    /// Events produced by the rules, numbered; the component sends each number once.
+    pub events: Vec<(u64, QuizEvent)>,
+    /// The number of the last event produced.
+    pub last_event: u64,
 }
 
 impl QuizState {
@@ -73,6 +80,18 @@ impl QuizState {
             started_ms: 0.0,
             shown_ms: 0.0,
             move_focus: false,
+            events: Vec::new(),
+            last_event: 0,
+        }
+    }
+
+    fn emit(&mut self, event: Option<QuizEvent>) {
+        if let Some(event) = event {
+            self.last_event += 1;
+            self.events.push((self.last_event, event));
+            if self.events.len() > OUTBOX {
+                self.events.remove(0);
+            }
         }
     }
 }
@@ -88,10 +107,10 @@ pub enum QuizAction {
     SetTopics(Vec<String>),
     /// Choose a count.
     SetCount(Count),
-    /// A quiz was drawn (or could not be).
+    /// A quiz was drawn (with its `quiz-start` event), or could not be.
     Started {
         /// The draw.
-        result: Result<Quiz, SelectError>,
+        result: Result<(Session, QuizEvent), SelectError>,
         /// Now, in ms.
         now: f64,
         /// Whether the learner asked for it (focus follows).
@@ -107,25 +126,25 @@ pub enum QuizAction {
     Widen,
 }
 
+fn elapsed(now: f64, since: f64) -> u32 {
+    (now - since).clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
 impl Reducible for QuizState {
     type Action = QuizAction;
 
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            QuizAction::Reset(filters) => s = QuizState::new(filters),
+            QuizAction::Reset(filters) => {
+                s = QuizState {
+                    events: s.events,
+                    last_event: s.last_event,
+                    ..QuizState::new(filters)
+                };
+            }
             QuizAction::ToggleDifficulty(d) => {
-                let on = &mut s.filters.difficulties;
-                if let Some(i) = on.iter().position(|x| *x == d) {
-                    on.remove(i);
-                } else {
-                    on.push(d);
-                    on.sort();
-                }
-                // A mix overrides the chips; choosing chips drops the mix.
-                if matches!(s.filters.count, Count::Mix(_)) {
-                    s.filters.count = Count::All;
-                }
+                s.filters.toggle(d);
                 s.notice = None;
             }
             QuizAction::SetTopics(topics) => {
@@ -141,32 +160,34 @@ impl Reducible for QuizState {
                 now,
                 by_learner,
             } => match result {
-                Ok(quiz) => {
-                    s.notice = quiz.is_short().then_some(Notice::Short(quiz.picks.len()));
-                    s.session = Some(Session::new(quiz));
+                Ok((session, event)) => {
+                    s.notice = session
+                        .quiz()
+                        .is_short()
+                        .then_some(Notice::Short(session.len()));
+                    s.session = Some(session);
                     s.screen = Screen::Taking;
                     s.started_ms = now;
                     s.shown_ms = now;
                     s.move_focus = by_learner;
+                    s.emit(Some(event));
                 }
                 Err(e) => {
-                    s.notice = Some(match e {
-                        SelectError::NoMatch => Notice::NoMatch,
-                        SelectError::UnknownIds(ids) => Notice::UnknownIds(ids),
-                    });
+                    s.notice = Some(e.into());
                     s.session = None;
                     s.screen = Screen::Setup;
                 }
             },
             QuizAction::Submit(response, now) => {
-                let ms = (now - s.shown_ms).max(0.0) as u32;
-                if let Some(session) = &mut s.session {
-                    session.submit(response, ms);
-                }
+                let ms = elapsed(now, s.shown_ms);
+                let event = s.session.as_mut().and_then(|x| x.answer(response, ms));
+                s.emit(event);
             }
             QuizAction::Next(now) => {
-                let moved = s.session.as_mut().is_some_and(Session::advance);
-                if moved {
+                let duration = elapsed(now, s.started_ms);
+                let before = s.session.as_ref().map(Session::position);
+                let event = s.session.as_mut().and_then(|x| x.next(duration));
+                if s.session.as_ref().map(Session::position) != before {
                     s.shown_ms = now;
                     s.move_focus = true;
                     s.notice = None;
@@ -174,6 +195,7 @@ impl Reducible for QuizState {
                         s.screen = Screen::Finished;
                     }
                 }
+                s.emit(event);
             }
             QuizAction::ToSetup => {
                 s.screen = Screen::Setup;
@@ -182,13 +204,7 @@ impl Reducible for QuizState {
                 s.move_focus = true;
             }
             QuizAction::Widen => {
-                s.filters.difficulties = Difficulty::ALL.to_vec();
-                s.filters.topics.clear();
-                s.filters.ids.clear();
-                s.filters.count = match s.filters.count {
-                    Count::Mix(mix) => Count::Total(mix.iter().sum()),
-                    other => other,
-                };
+                s.filters.widen();
                 s.notice = None;
                 s.screen = Screen::Setup;
             }

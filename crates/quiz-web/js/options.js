@@ -1,0 +1,15 @@
+// Generated from quiz-core's option schema (crates/quiz-core/src/options.rs); do not edit.
+// Regenerate: UPDATE_GENERATED=1 cargo test -p quiz-core --test generated
+/** Every option of <quiz-widget> and mount(): JS key, attribute, type, valid values, default. */
+export const OPTIONS = Object.freeze([
+  Object.freeze({ key: 'difficulty', attribute: 'difficulty', type: 'list', values: Object.freeze(['easy', 'medium', 'hard']), default: '' }),
+  Object.freeze({ key: 'topics', attribute: 'topics', type: 'list', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'count', attribute: 'count', type: 'count', values: Object.freeze([]), default: '10' }),
+  Object.freeze({ key: 'seed', attribute: 'seed', type: 'seed', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'ids', attribute: 'ids', type: 'list', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'filters', attribute: 'filters', type: 'enum', values: Object.freeze(['visible', 'hidden']), default: 'visible' }),
+  Object.freeze({ key: 'theme', attribute: 'theme', type: 'enum', values: Object.freeze(['page', 'light', 'dark', 'auto']), default: 'page' }),
+  Object.freeze({ key: 'lang', attribute: 'lang', type: 'enum', values: Object.freeze(['en', 'de', 'es']), default: '' }),
+  Object.freeze({ key: 'mode', attribute: 'mode', type: 'enum', values: Object.freeze(['quiz']), default: 'quiz' }),
+  Object.freeze({ key: 'activityId', attribute: 'activity-id', type: 'text', values: Object.freeze([]), default: '' }),
+]);
