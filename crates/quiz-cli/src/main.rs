@@ -4,14 +4,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use quiz_core::parse::{self, Bank};
+use quiz_core::Difficulty;
+use quiz_core::parse::{self, Bank, Stats};
+use quiz_core::stats::{AnswerCues, MIN_SAMPLE, Profile};
 
 const USAGE: &str = "\
 usage: quiz-bank <command> [options] [DIR]
 
 commands:
   check [DIR]                   validate DIR (default: content); exit 1 listing every error
-  stats [--json] [DIR]          questions by category, topic, difficulty and kind
+  stats [--json] [DIR]          questions by category, topic, difficulty and kind; the
+                                difficulty mix, python ranges and answer-cue statistics
   export --format json [DIR]    the whole normalized bank as one JSON array of questions
 ";
 
@@ -55,8 +58,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         })),
         "stats" => Ok(with_bank(&root, &label, |bank| {
             let s = bank.stats();
+            let profile = Profile::of(bank.questions());
             if json {
-                println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+                let out = StatsJson {
+                    counts: &s,
+                    profile: &profile,
+                };
+                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             } else {
                 println!(
                     "{} questions, {} topics, {} with code",
@@ -72,6 +80,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                         println!("  {k:<32} {v:>5}");
                     }
                 }
+                println!();
+                for line in profile_lines(&profile) {
+                    println!("{line}");
+                }
             }
         })),
         "export" => match format.as_deref() {
@@ -84,6 +96,139 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         },
         other => Err(format!("unknown command {other}")),
     }
+}
+
+/// `stats --json`: the counts, then the profile, in one flat object.
+#[derive(serde::Serialize)]
+struct StatsJson<'a> {
+    #[serde(flatten)]
+    counts: &'a Stats,
+    #[serde(flatten)]
+    profile: &'a Profile,
+}
+
+/// The plain-text lines of `stats` after the counts: mix, python ranges, answer cues (worded
+/// as `tests/bank/cues.py` prints them, without its bounds).
+fn profile_lines(p: &Profile) -> Vec<String> {
+    let mix: Vec<String> = Difficulty::ALL
+        .iter()
+        .filter_map(|d| {
+            let share = p.difficulty_mix.get(d.as_str())?;
+            Some(format!("{d} {share:.1} %"))
+        })
+        .collect();
+    let ranges: Vec<String> = p
+        .by_python
+        .iter()
+        .map(|(range, n)| format!("{range}: {n}"))
+        .collect();
+    let ranges = if ranges.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ranges.join(", "))
+    };
+    let mut lines = vec![
+        format!("difficulty mix: {}", mix.join(", ")),
+        format!("python ranges: {} questions{ranges}", p.with_python),
+        String::new(),
+        "answer cues:".to_string(),
+    ];
+    lines.extend(
+        cue_lines(&p.answer_cues)
+            .into_iter()
+            .map(|l| format!("  {l}")),
+    );
+    lines
+}
+
+fn cue_lines(c: &AnswerCues) -> Vec<String> {
+    let pct = |x: Option<f64>| x.map(|v| format!("{v:.1} %"));
+    let na = |n: usize, what: &str| format!("n/a ({n} {what}, fewer than {MIN_SAMPLE})");
+    let l = &c.longest;
+    let longest = match (pct(l.percent), pct(l.chance_percent)) {
+        (Some(share), Some(chance)) => format!(
+            "the correct choice is the longest in {} of {} single questions ({share}; \
+             {chance} if length were random)",
+            l.correct_longest, l.questions
+        ),
+        _ => na(l.questions, "single questions"),
+    };
+    let m = &c.multiple;
+    let multiple = match (pct(m.exactly_one_percent), pct(m.all_correct_percent)) {
+        (Some(one), Some(all)) => {
+            let spread: Vec<String> = m
+                .by_correct
+                .iter()
+                .map(|(k, n)| format!("{k}: {n}"))
+                .collect();
+            format!(
+                "{} questions; exactly one correct {} ({one}); all correct {} ({all}); \
+                 by number correct {{{}}}",
+                m.questions,
+                m.exactly_one,
+                m.all_correct,
+                spread.join(", ")
+            )
+        }
+        _ => na(m.questions, "multiple questions"),
+    };
+    let t = &c.true_false;
+    let true_share = match pct(t.true_percent) {
+        Some(share) => format!(
+            "{} of {} statements are true ({share})",
+            t.true_count, t.questions
+        ),
+        None => na(t.questions, "statements"),
+    };
+    let rate = |f: usize, n: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * (f as f64 / n as f64)
+        }
+    };
+    let absolutes = match t.absolute_gap_points {
+        Some(gap) => format!(
+            "false in {} of {} with one ({:.1} %) vs {} of {} without ({:.1} %); gap {gap:+.1} points",
+            t.with_absolute_false,
+            t.with_absolute,
+            rate(t.with_absolute_false, t.with_absolute),
+            t.without_absolute_false,
+            t.without_absolute,
+            rate(t.without_absolute_false, t.without_absolute),
+        ),
+        None => format!(
+            "n/a ({} statements with one, {} without; each needs {MIN_SAMPLE})",
+            t.with_absolute, t.without_absolute
+        ),
+    };
+    let p = &c.position;
+    let position = match &p.percent {
+        Some(shares) => {
+            let cells: Vec<String> = shares
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}:{s:.1} %", i + 1))
+                .collect();
+            format!(
+                "single with {} choices ({}): {}",
+                p.choices,
+                p.questions,
+                cells.join(" ")
+            )
+        }
+        None => na(
+            p.questions,
+            &format!("single questions with {} choices", p.choices),
+        ),
+    };
+    vec![
+        format!("longest choice: {longest}"),
+        format!("multiple: {multiple}"),
+        format!("true-false: {true_share}"),
+        format!("true-false absolute words: {absolutes}"),
+        format!("position: {position}"),
+    ]
 }
 
 fn with_bank(root: &std::path::Path, label: &str, f: impl FnOnce(&Bank)) -> ExitCode {

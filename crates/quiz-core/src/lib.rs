@@ -5,6 +5,7 @@
 pub mod attrs;
 mod bank;
 pub mod codec;
+pub mod combined;
 pub mod event;
 mod grade;
 pub mod highlight;
@@ -18,6 +19,7 @@ mod rng;
 mod select;
 mod session;
 pub mod setup;
+pub mod stats;
 pub mod text;
 
 pub use bank::{BankError, MemoryBank, QuestionBank};
