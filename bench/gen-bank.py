@@ -12,7 +12,9 @@ import sys
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 root = pathlib.Path(__file__).parent / "tmp" / "content-10k"
 src = pathlib.Path(__file__).parent.parent / "content"
-questions = json.load(sys.stdin)
+exported = json.load(sys.stdin)
+# The export is an object {categories, topics, questions}; a bare array before issue 16.
+questions = exported["questions"] if isinstance(exported, dict) else exported
 shutil.rmtree(root, ignore_errors=True)
 (root / "python").mkdir(parents=True)
 shutil.copy(src / "categories.toml", root / "categories.toml")

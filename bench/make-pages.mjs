@@ -3,7 +3,9 @@
 // floor no script can beat); plus a 50-question page for answer latency.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
-const bank = JSON.parse(readFileSync(new URL('../target/bank.json', import.meta.url), 'utf8'));
+const exported = JSON.parse(readFileSync(new URL('../target/bank.json', import.meta.url), 'utf8'));
+// The export is an object { categories, topics, questions } (issue 16); a bare array before.
+const bank = Array.isArray(exported) ? exported : exported.questions;
 const out = new URL('./tmp/site/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
 

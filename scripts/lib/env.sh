@@ -24,15 +24,24 @@ build_widget() {
   [[ $bank == 0 ]] && flags+=(--no-default-features)
   [[ -n $features ]] && flags+=(--features "$features")
   "${WASM_CARGO[@]}" build -q "${flags[@]}" "${WASM_BUILD_STD[@]}"
+  # The custom-bank parser (quiz_bank_web): a second module the wrapper loads only when a page
+  # gives a bank. Built on its own so quiz-core's parser features never reach quiz_web.
+  local parser_flags=(--target wasm32-unknown-unknown -p quiz-bank-web)
+  [[ $profile == release ]] && parser_flags+=(--release)
+  "${WASM_CARGO[@]}" build -q "${parser_flags[@]}" "${WASM_BUILD_STD[@]}"
   local wasm
-  wasm="$(wasm_target_dir)/wasm32-unknown-unknown/$profile/quiz_web.wasm"
+  wasm="$(wasm_target_dir)/wasm32-unknown-unknown/$profile"
   rm -rf "$out"; mkdir -p "$out"
   # The reset-state function lets the wrapper start a fresh instance after a panic.
-  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name quiz_web "$wasm"
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name quiz_web "$wasm/quiz_web.wasm"
+  wasm-bindgen --target web --out-dir "$out" --out-name quiz_bank_web "$wasm/quiz_bank_web.wasm"
   if [[ $profile == release ]]; then
-    wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-reference-types \
-      --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
-      "$out/quiz_web_bg.wasm" -o "$out/quiz_web_bg.wasm"
+    local module
+    for module in quiz_web quiz_bank_web; do
+      wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-reference-types \
+        --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
+        "$out/${module}_bg.wasm" -o "$out/${module}_bg.wasm"
+    done
   fi
-  cp crates/quiz-web/js/{quiz-widget,contract,options,styles}.js "$out/"
+  cp crates/quiz-web/js/{quiz-widget,contract,options,styles,custom-bank}.js "$out/"
 }

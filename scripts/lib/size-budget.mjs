@@ -16,6 +16,10 @@ for (const [what, actual, limit] of checks) {
 }
 console.log(`bank growth / gzip of the bank's own text: ${size.bank_growth.gzip_over_text_gzip}× (goal ≤ 1.1×); ` +
   `total with the bank: ${size.with_bank.total.gzip} bytes gzip`);
+if (size.custom_bank_parser) {
+  console.log(`custom-bank parser (loaded only by pages that give a bank, not budgeted): ` +
+    `${size.custom_bank_parser.total.gzip} bytes gzip (wasm ${size.custom_bank_parser.wasm.raw} bytes raw)`);
+}
 if (failed) {
   console.log('size budget: FAILED. Shrink it, or raise bench/size-budget.json in a reviewed commit.');
   process.exit(1);

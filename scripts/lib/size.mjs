@@ -18,7 +18,9 @@ const sum = (...parts) => parts.reduce((a, p) => ({ raw: a.raw + p.raw, gzip: a.
 function widget(dir) {
   if (!dir || !existsSync(`${dir}/quiz_web_bg.wasm`)) return null;
   const wasm = measure([`${dir}/quiz_web_bg.wasm`]);
-  const js = measure([`${dir}/quiz_web.js`, `${dir}/quiz-widget.js`]);
+  // Every module a blog page loads (custom-bank.js only loads with a custom bank).
+  const js = measure(['quiz_web.js', 'quiz-widget.js', 'contract.js', 'options.js']
+    .map((f) => `${dir}/${f}`).filter((f) => existsSync(f)));
   // The stylesheet ships inside styles.js (adopted into each shadow root).
   const css = measure([`${dir}/styles.js`]);
   return { wasm, js, css, total: sum(wasm, js, css) };
@@ -26,10 +28,21 @@ function widget(dir) {
 
 const [withBank, noBank] = [widget(process.argv[2]), widget(process.argv[3])];
 const result = { with_bank: withBank, without_bank: noBank };
+// The custom-bank parser (quiz_bank_web): a second module that only pages giving a bank load,
+// so it is reported on its own and never counted in the blog page's code above.
+const parserDir = process.argv[2];
+if (parserDir && existsSync(`${parserDir}/quiz_bank_web_bg.wasm`)) {
+  const wasm = measure([`${parserDir}/quiz_bank_web_bg.wasm`]);
+  const js = measure([`${parserDir}/quiz_bank_web.js`, `${parserDir}/custom-bank.js`].filter((f) => existsSync(f)));
+  result.custom_bank_parser = { wasm, js, total: sum(wasm, js) };
+}
 // The bank's own text: prompts, code, choices (and their why), explanations, answers.
 const bankJson = new URL('../../target/bank.json', import.meta.url);
 if (existsSync(bankJson)) {
-  const text = JSON.parse(readFileSync(bankJson, 'utf8')).map((q) => [q.prompt, q.code ?? '', q.explanation,
+  const exported = JSON.parse(readFileSync(bankJson, 'utf8'));
+  // The export is an object with `questions` (issue 16); a bare array before that.
+  const questions = Array.isArray(exported) ? exported : exported.questions;
+  const text = questions.map((q) => [q.prompt, q.code ?? '', q.explanation,
     ...(q.choices ?? []).flatMap((c) => [c.text, c.why ?? '']), ...(q.accept ?? []), ...(q.items ?? []), q.output ?? ''].join('\n')).join('\n');
   const b = Buffer.from(text);
   result.bank_text = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length,

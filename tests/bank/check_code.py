@@ -317,7 +317,9 @@ def list_interpreters() -> int:
 def main() -> int:
     if sys.argv[1:] == ["--interpreters"]:
         return list_interpreters()
-    questions = json.load(sys.stdin)
+    exported = json.load(sys.stdin)
+    # The export is an object {categories, topics, questions}; a bare array before issue 16.
+    questions = exported["questions"] if isinstance(exported, dict) else exported
     interpreters, missing = [], []
     for v in VERSIONS:
         found, why = find_interpreter(v)

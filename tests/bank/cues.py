@@ -186,7 +186,9 @@ def position(r: Report, questions: list[dict]) -> None:
 
 
 def main() -> int:
-    questions = json.load(sys.stdin)
+    exported = json.load(sys.stdin)
+    # The export is an object {categories, topics, questions}; a bare array before issue 16.
+    questions = exported["questions"] if isinstance(exported, dict) else exported
     r = Report()
     longest(r, questions)
     multiple(r, questions)

@@ -21,7 +21,9 @@ KINDS = ["single", "multiple", "true-false", "output", "text", "order"]
 
 
 def main() -> int:
-    questions = json.load(sys.stdin)
+    exported = json.load(sys.stdin)
+    # The export is an object {categories, topics, questions}; a bare array before issue 16.
+    questions = exported["questions"] if isinstance(exported, dict) else exported
     failures = []
     for name, (minimum, categories) in PARTS.items():
         part = [q for q in questions if q["category"] in categories]

@@ -51,7 +51,9 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def main() -> int:
-    questions = json.load(sys.stdin)
+    exported = json.load(sys.stdin)
+    # The export is an object {categories, topics, questions}; a bare array before issue 16.
+    questions = exported["questions"] if isinstance(exported, dict) else exported
     words = [content_words(q) for q in questions]
     pairs = []
     for i, j in itertools.combinations(range(len(questions)), 2):

@@ -47,7 +47,9 @@ def main() -> int:
     seen: set[tuple[str, ...]] = set()
     for path in seeds:
         seen |= shingles(words(path.read_text(encoding="utf-8", errors="replace")))
-    questions = json.load(sys.stdin)
+    exported = json.load(sys.stdin)
+    # The export is an object {categories, topics, questions}; a bare array before issue 16.
+    questions = exported["questions"] if isinstance(exported, dict) else exported
     failures = []
     for q in questions:
         for text in question_texts(q):

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../fixtures/server.mjs';
-import { launch, watchErrors } from '../fixtures/browser.mjs';
+import { launch, openPage, watchErrors } from '../fixtures/browser.mjs';
 import { QuizWidget } from '../fixtures/quiz.mjs';
 import { bank } from '../fixtures/bank.mjs';
 
@@ -20,15 +20,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(path, allow = []) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page, allow);
-  const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.goto(server.url + path);
-  return { page, context, errors, warnings };
-}
+const open = (path, allow = []) => openPage(browser, server.url + path, allow);
 
 const trueFalse = bank.filter((q) => q.kind === 'true-false');
 const pressed = (quiz) => quiz.host.locator('.chip[aria-pressed="true"]').allTextContents();

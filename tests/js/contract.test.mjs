@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  OPTION_KEYS, applyOptions, createEngine, defaultActivityId, optionsFromAttributes, optionString,
-  parentOrigin, xapiStatement,
+  BANK_LIMIT_BYTES, OPTION_KEYS, applyOptions, bankResponseProblem, bankText, createEngine, defaultActivityId,
+  optionsFromAttributes, optionString, parentOrigin, xapiStatement,
 } from '../../crates/quiz-web/js/contract.js';
 
 test('options are state: a key set to null or undefined returns to its default', () => {
@@ -25,6 +25,33 @@ test('an unknown option throws, naming it and the options there are', () => {
 test('attributes give only the options present, under their JS keys', () => {
   const attrs = { difficulty: 'hard', 'activity-id': 'https://lms.example/q' };
   assert.deepEqual(optionsFromAttributes((name) => attrs[name] ?? null), { difficulty: 'hard', activityId: 'https://lms.example/q' });
+});
+
+test('include-builtin is a boolean attribute: present and empty means on', () => {
+  assert.deepEqual(optionsFromAttributes((name) => (name === 'include-builtin' ? '' : null)), { includeBuiltin: 'true' });
+  assert.deepEqual(optionsFromAttributes((name) => (name === 'include-builtin' ? 'false' : null)), { includeBuiltin: 'false' });
+  assert.deepEqual(applyOptions({}, { includeBuiltin: true }), { includeBuiltin: 'true' });
+});
+
+test('a bank option is kept as given; as text an object becomes JSON', () => {
+  const bank = { categories: [], topics: [], questions: [] };
+  const o = applyOptions({}, { bank, count: 3 });
+  assert.equal(o.bank, bank, 'not flattened to an attribute string');
+  assert.equal(bankText(bank), '{"categories":[],"topics":[],"questions":[]}');
+  assert.equal(bankText('[[question]]'), '[[question]]');
+  assert.throws(() => bankText(42), /must be an object, JSON text or TOML text/);
+  assert.deepEqual(applyOptions(o, { bank: null }), { count: '3' });
+});
+
+test('a fetched bank is refused with a message naming the URL: HTTP error, HTML page, over 5 MB', () => {
+  const ok = { ok: true, status: 200, contentType: 'application/json', text: '{"questions":[]}' };
+  assert.equal(bankResponseProblem('/b.json', ok), null);
+  assert.equal(bankResponseProblem('/b.json', { ...ok, ok: false, status: 404 }), 'could not load the question bank /b.json: HTTP 404');
+  assert.match(bankResponseProblem('/b.toml', { ...ok, contentType: 'text/plain', text: '\n <!doctype html><p>Sign in' }),
+    /the question bank \/b.toml is an HTML page, not JSON or TOML/);
+  assert.match(bankResponseProblem('/big.json', { ...ok, text: 'x'.repeat(BANK_LIMIT_BYTES + 1) }),
+    /the question bank \/big.json is 5.0 MB; the limit is 5 MB/);
+  assert.equal(bankResponseProblem('/max.json', { ...ok, text: 'x'.repeat(BANK_LIMIT_BYTES) }), null, 'exactly 5 MB is fine');
 });
 
 test('the iframe posts to parent-origin when valid, else the referrer origin, never "*"', () => {

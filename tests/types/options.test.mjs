@@ -37,7 +37,7 @@ function program(dtsText) {
 
 /** What a type accepts: its string literals (also inside arrays) and which other kinds. */
 function shape(checker, type) {
-  const s = { literals: new Set(), string: false, templates: [], number: false, array: false, object: false, null: false, undefined: false };
+  const s = { literals: new Set(), string: false, templates: [], number: false, boolean: false, array: false, object: false, null: false, undefined: false };
   const visit = (t) => {
     const f = t.flags;
     if (t.isUnion()) t.types.forEach(visit);
@@ -45,6 +45,7 @@ function shape(checker, type) {
     else if (f & ts.TypeFlags.String) s.string = true;
     else if (f & ts.TypeFlags.TemplateLiteral) s.templates.push(t.texts[0]);
     else if (f & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) s.number = true;
+    else if (f & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) s.boolean = true;
     else if (f & ts.TypeFlags.Null) s.null = true;
     else if (f & ts.TypeFlags.Undefined) s.undefined = true;
     else if (checker.isArrayType(t) || checker.isTupleType(t)) {
@@ -70,6 +71,8 @@ const TYPE_RULES = {
   count: (s) => (s.number && s.string ? null : 'should accept a number and a string'),
   seed: (s) => (s.number && s.string ? null : 'should accept a number and a string'),
   text: (s) => (s.string ? null : 'should accept any string'),
+  flag: (s, values) => (s.boolean && !s.string && list(values) === 'false, true' ? null : 'should accept a boolean and "true"/"false"'),
+  bank: (s) => (s.object && s.string ? null : 'should accept a bank object and its JSON or TOML text'),
 };
 
 const kebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -114,7 +117,9 @@ function drift(dtsText, options) {
 
   for (const o of options) {
     const where = `option "${o.key}"`;
-    if (o.attribute !== kebab(o.key)) problems.push(`${where}: attribute "${o.attribute}" should be "${kebab(o.key)}"`);
+    // Only the JS-only bank object has no attribute.
+    const attribute = o.type === 'bank' ? '' : kebab(o.key);
+    if (o.attribute !== attribute) problems.push(`${where}: attribute "${o.attribute}" should be "${attribute}"`);
     // `values` empty (or null) means open; `default` "" (or null) means none or computed.
     const values = o.values ?? [];
     if (values.length && o.default && !values.includes(o.default)) {

@@ -17,6 +17,7 @@ import {
   type QuizErrorDetail,
   type QuizEventMap,
   type QuizHandle,
+  type QuizBank,
   type QuizOptions,
   type QuizState,
   type XapiStatement,
@@ -34,6 +35,16 @@ export const allOptions: Required<QuizOptions> = {
   lang: 'de',
   theme: 'dark',
   activityId: 'https://lms.example/course/7/quiz',
+  bank: {
+    categories: [{ slug: 'week-3', title: 'Week 3' }],
+    topics: [{ slug: 'loops', title: 'Loops', category: 'week-3' }],
+    questions: [{
+      id: 'loop-else', topic: 'loops', difficulty: 'easy', kind: 'true-false', tags: ['loops'],
+      prompt: 'A `for` loop may have an `else` block.', explanation: 'It runs when the loop ends without `break`.', answer: true,
+    }],
+  },
+  bankSrc: '/course/week3.toml',
+  includeBuiltin: true,
 };
 
 // The other accepted shapes of each option.
@@ -139,6 +150,9 @@ export function useEvents(el: QuizWidgetElement): void {
         case 'panic':
           console.warn(d.stage, d.message);
           break;
+        case 'bank':
+          for (const error of d.errors ?? []) console.warn(error.message, error.line, error.col, error.pointer, error.id);
+          break;
         default: {
           // A new stage must be handled here: it would not be assignable to never.
           const unhandled: never = d.stage;
@@ -213,7 +227,7 @@ export function useDom(container: HTMLElement): void {
 export function useSchema(el: QuizWidgetElement): void {
   for (const spec of OPTIONS) {
     const { key, attribute, type, values, default: fallback }: OptionSpec = spec;
-    const current: string | null = el[key];
+    const current: QuizBank | string | null = el[key];
     el[key] = null; // back to the default
     if (type === 'enum' && values.length) el.setAttribute(attribute, values[0] ?? fallback);
     console.log(key, current);

@@ -1,7 +1,8 @@
-//! `quiz-bank`: validate, count and export a question bank folder. Depends on quiz-core only,
-//! so it still runs, and reports every error, when `content/` is broken.
+//! `quiz-bank`: validate, count, export and convert a question bank: a folder, or a custom bank
+//! in one TOML or JSON file. Depends on quiz-core only, so it still runs, and reports every
+//! error, when `content/` is broken.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use quiz_core::Difficulty;
@@ -9,13 +10,18 @@ use quiz_core::parse::{self, Bank, Stats};
 use quiz_core::stats::{AnswerCues, MIN_SAMPLE, Profile};
 
 const USAGE: &str = "\
-usage: quiz-bank <command> [options] [DIR]
+usage: quiz-bank <command> [options] [BANK]
+
+BANK is a bank folder (default: content) or a custom bank in one .toml or .json file.
 
 commands:
-  check [DIR]                   validate DIR (default: content); exit 1 listing every error
-  stats [--json] [DIR]          questions by category, topic, difficulty and kind; the
+  check [BANK]                  validate BANK; exit 1 listing every error
+  stats [--json] [BANK]         questions by category, topic, difficulty and kind; the
                                 difficulty mix, python ranges and answer-cue statistics
-  export --format json [DIR]    the whole normalized bank as one JSON array of questions
+  export --format json [BANK]   the whole normalized bank as one JSON object:
+                                {categories, topics, questions}
+  convert BANK OUT              write BANK as one file OUT, TOML or JSON by OUT's extension
+                                (.toml or .json); a folder becomes one file
 ";
 
 fn main() -> ExitCode {
@@ -33,7 +39,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or("no command given")?;
     let mut json = false;
     let mut format = None;
-    let mut dir = None;
+    let mut paths: Vec<String> = Vec::new();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -44,11 +50,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 return Ok(ExitCode::SUCCESS);
             }
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
-            path if dir.is_none() => dir = Some(path.to_string()),
-            extra => return Err(format!("unexpected argument {extra}")),
+            path => paths.push(path.to_string()),
         }
     }
-    let label = dir.clone().unwrap_or_else(|| "content".into());
+    let wanted = if command == "convert" { 2 } else { 1 };
+    if let Some(extra) = paths.get(wanted) {
+        return Err(format!("unexpected argument {extra}"));
+    }
+    let label = paths.first().cloned().unwrap_or_else(|| "content".into());
     let root = PathBuf::from(&label);
     let label = label.trim_end_matches('/').to_string();
     match command.as_str() {
@@ -88,13 +97,63 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         })),
         "export" => match format.as_deref() {
             Some("json") => Ok(with_bank(&root, &label, |bank| {
-                let all: Vec<_> = bank.questions().collect();
-                println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+                println!("{}", bank.to_json());
             })),
             Some(other) => Err(format!("unknown format {other}; only json is supported")),
             None => Err("export needs --format json".into()),
         },
+        "convert" => {
+            let out = paths.get(1).ok_or("convert needs BANK and OUT")?;
+            let json = match Path::new(out).extension().and_then(|e| e.to_str()) {
+                Some("json") => true,
+                Some("toml") => false,
+                _ => return Err(format!("{out}: OUT must end in .json or .toml")),
+            };
+            let mut written = ExitCode::FAILURE;
+            let read = with_bank(&root, &label, |bank| written = convert(bank, out, json));
+            Ok(if read == ExitCode::SUCCESS {
+                written
+            } else {
+                read
+            })
+        }
         other => Err(format!("unknown command {other}")),
+    }
+}
+
+/// Writes `bank` to `out` and reads it back: the file written is a bank that validates.
+fn convert(bank: &Bank, out: &str, json: bool) -> ExitCode {
+    let text = if json {
+        bank.to_json() + "\n"
+    } else {
+        bank.to_toml()
+    };
+    if let Err(e) = std::fs::write(out, &text) {
+        eprintln!("{out}: cannot write: {e}");
+        return ExitCode::FAILURE;
+    }
+    match parse::load_bank_text(&text, out) {
+        Ok(read) if read == *bank => {
+            println!(
+                "wrote {out}: {} questions in {} topics",
+                bank.len(),
+                bank.topics.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(_) => {
+            eprintln!(
+                "{out}: the file written reads back as another bank (a bug; please report it)"
+            );
+            ExitCode::FAILURE
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("{out}: the file written does not validate (a bug; please report it)");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -231,8 +290,8 @@ fn cue_lines(c: &AnswerCues) -> Vec<String> {
     ]
 }
 
-fn with_bank(root: &std::path::Path, label: &str, f: impl FnOnce(&Bank)) -> ExitCode {
-    match parse::load_dir(root, label) {
+fn with_bank(root: &Path, label: &str, f: impl FnOnce(&Bank)) -> ExitCode {
+    match parse::load_path(root, label) {
         Ok(bank) => {
             f(&bank);
             ExitCode::SUCCESS

@@ -122,3 +122,94 @@ impl QuestionBank for MemoryBank {
             .collect())
     }
 }
+
+/// A bank given at run time as one blob ([`crate::codec::encode_bank`]): the index is decoded
+/// once, a topic's questions only when a quiz asks for them. Its version is the blob's hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlobBank {
+    blob: Box<[u8]>,
+    categories: Vec<CategoryEntry>,
+    topics: Vec<TopicInfo>,
+    /// The byte range of each topic's blob, in `topics` order.
+    ranges: Vec<std::ops::Range<usize>>,
+    version: u32,
+}
+
+impl BlobBank {
+    /// Reads the blob's index and checks that every topic's data is there.
+    ///
+    /// # Errors
+    /// A blob that is not a whole compiled bank: the message says so.
+    pub fn new(blob: impl Into<Box<[u8]>>) -> Result<BlobBank, BankError> {
+        let blob = blob.into();
+        let (categories, topics, ranges) = crate::codec::split_bank(&blob).ok_or_else(|| {
+            corrupt("it is not a whole compiled bank (truncated, altered or of another version)")
+        })?;
+        let version = crate::codec::fingerprint(&blob);
+        Ok(BlobBank {
+            blob,
+            categories,
+            topics,
+            ranges,
+            version,
+        })
+    }
+
+    /// Number of questions, from the index.
+    pub fn len(&self) -> usize {
+        self.topics
+            .iter()
+            .map(|t| t.counts.iter().map(|&c| c as usize).sum::<usize>())
+            .sum()
+    }
+
+    /// Whether the bank has no questions.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn corrupt(what: &str) -> BankError {
+    BankError(format!("the question bank is corrupt: {what}"))
+}
+
+impl QuestionBank for BlobBank {
+    fn categories(&self) -> &[CategoryEntry] {
+        &self.categories
+    }
+
+    fn topics(&self) -> &[TopicInfo] {
+        &self.topics
+    }
+
+    fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        let (info, range) = self
+            .topics
+            .iter()
+            .zip(&self.ranges)
+            .find(|(t, _)| t.slug == topic.slug)
+            .ok_or_else(|| BankError(format!("the bank has no topic \"{}\"", topic.slug)))?;
+        let questions = self
+            .blob
+            .get(range.clone())
+            .and_then(|b| crate::codec::decode_topic(b, &info.slug, &info.category))
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))?;
+        let mut counts = [0u32; 3];
+        for q in &questions {
+            if let Some(c) = counts.get_mut(q.difficulty.index()) {
+                *c += 1;
+            }
+        }
+        if counts != info.counts {
+            return Err(corrupt(&format!(
+                "topic \"{}\" does not match the index",
+                info.slug
+            )));
+        }
+        Ok(questions)
+    }
+
+    fn version(&self) -> u32 {
+        self.version
+    }
+}

@@ -12,6 +12,8 @@ use crate::python::PythonRange;
 
 /// Format version, first byte of an encoded index.
 const VERSION: u8 = 1;
+/// Format version, first byte of a whole bank in one blob ([`encode_bank`]).
+const BANK_VERSION: u8 = 0xb1;
 /// Format version, first byte of an encoded topic.
 const TOPIC_VERSION: u8 = 3;
 /// Header-byte flag: the question has a `python` range (kind and difficulty use bits 0–4).
@@ -245,6 +247,92 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
         });
     }
     Some(out)
+}
+
+/// Encodes a whole bank as one blob: its index, then every topic in index order, each
+/// length-prefixed. The main widget reads it with [`decode_bank`] (or [`crate::BlobBank`]).
+#[cfg(feature = "parse")]
+pub fn encode_bank(bank: &crate::parse::Bank) -> Vec<u8> {
+    let categories: Vec<CategoryEntry> = bank
+        .categories
+        .iter()
+        .map(|c| (c.slug.clone(), c.title.clone()))
+        .collect();
+    let topics: Vec<(&TopicInfo, &[Question])> = bank
+        .topics
+        .iter()
+        .map(|t| (&t.info, t.questions.as_slice()))
+        .collect();
+    encode_bank_parts(&categories, &topics)
+}
+
+/// [`encode_bank`] from its parts: categories, and each topic with its questions (the
+/// topic's counts must be its questions').
+pub fn encode_bank_parts(
+    categories: &[CategoryEntry],
+    topics: &[(&TopicInfo, &[Question])],
+) -> Vec<u8> {
+    let infos: Vec<TopicInfo> = topics.iter().map(|(t, _)| (*t).clone()).collect();
+    let mut w = Writer(vec![BANK_VERSION]);
+    let index = encode_index(categories, &infos);
+    w.len(index.len());
+    w.0.extend_from_slice(&index);
+    for (_, questions) in topics {
+        let topic = encode_topic(questions);
+        w.len(topic.len());
+        w.0.extend_from_slice(&topic);
+    }
+    w.0
+}
+
+/// A decoded bank blob: categories, topics, and each topic's blob for [`decode_topic`].
+pub type DecodedBank<'a> = (Vec<CategoryEntry>, Vec<TopicInfo>, Vec<&'a [u8]>);
+
+/// A bank blob's index, with the byte range of each topic's blob.
+pub(crate) type SplitBank = (
+    Vec<CategoryEntry>,
+    Vec<TopicInfo>,
+    Vec<std::ops::Range<usize>>,
+);
+
+/// Splits [`encode_bank`]'s output into its index and the byte range of each topic's blob.
+pub(crate) fn split_bank(bytes: &[u8]) -> Option<SplitBank> {
+    let (&version, rest) = bytes.split_first()?;
+    if version != BANK_VERSION {
+        return None;
+    }
+    let mut r = Reader { bytes: rest };
+    let n = r.len()?;
+    let (index, rest) = r.bytes.split_at_checked(n)?;
+    let (categories, topics) = decode_index(index)?;
+    r.bytes = rest;
+    let mut ranges = Vec::with_capacity(topics.len());
+    for _ in &topics {
+        let n = r.len()?;
+        let start = bytes.len() - r.bytes.len();
+        r.bytes = r.bytes.get(n..)?;
+        ranges.push(start..start + n);
+    }
+    r.done()?;
+    Some((categories, topics, ranges))
+}
+
+/// Decodes [`encode_bank`]'s output: categories, topics and each topic's blob (for
+/// [`decode_topic`]), in index order. `None` when the blob is not a whole, well-formed bank.
+pub fn decode_bank(bytes: &[u8]) -> Option<DecodedBank<'_>> {
+    let (categories, topics, ranges) = split_bank(bytes)?;
+    let blobs = ranges
+        .into_iter()
+        .map(|r| bytes.get(r))
+        .collect::<Option<Vec<&[u8]>>>()?;
+    Some((categories, topics, blobs))
+}
+
+/// FNV-1a (32 bits) of `bytes`: the version of a bank given as a blob.
+pub fn fingerprint(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 struct Writer(Vec<u8>);

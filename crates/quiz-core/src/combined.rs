@@ -1,5 +1,6 @@
 //! Several banks asked as one: a custom bank with the built-in bank added
-//! (`include-builtin`). Categories and topics keep each bank's order, the first bank's first.
+//! (`include-builtin`). Categories and topics keep each bank's order, the first bank's first;
+//! a topic slug in several banks is one topic with the questions of all of them.
 
 use std::rc::Rc;
 
@@ -12,20 +13,17 @@ pub struct Combined {
     banks: Vec<Rc<dyn QuestionBank>>,
     categories: Vec<CategoryEntry>,
     topics: Vec<TopicInfo>,
-    /// For each topic, the index of its bank.
-    owner: Vec<usize>,
+    /// For each topic, the indexes of the banks that have it.
+    owners: Vec<Vec<usize>>,
     version: u32,
 }
 
 impl Combined {
     /// Joins `banks`.
-    ///
-    /// # Errors
-    /// A topic slug in two banks: a topic filter could not tell them apart.
-    pub fn new(banks: Vec<Rc<dyn QuestionBank>>) -> Result<Combined, BankError> {
+    pub fn new(banks: Vec<Rc<dyn QuestionBank>>) -> Combined {
         let mut categories: Vec<CategoryEntry> = Vec::new();
         let mut topics: Vec<TopicInfo> = Vec::new();
-        let mut owner = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut version: u32 = 0x811c_9dc5;
         for (i, bank) in banks.iter().enumerate() {
             for c in bank.categories() {
@@ -34,26 +32,32 @@ impl Combined {
                 }
             }
             for t in bank.topics() {
-                if topics.iter().any(|x| x.slug == t.slug) {
-                    return Err(BankError(format!(
-                        "topic \"{}\" is in the custom bank and in the built-in bank; rename it",
-                        t.slug
-                    )));
+                match topics.iter().position(|x| x.slug == t.slug) {
+                    Some(j) => {
+                        if let (Some(topic), Some(owner)) = (topics.get_mut(j), owners.get_mut(j)) {
+                            for (sum, n) in topic.counts.iter_mut().zip(t.counts) {
+                                *sum = sum.saturating_add(n);
+                            }
+                            owner.push(i);
+                        }
+                    }
+                    None => {
+                        topics.push(t.clone());
+                        owners.push(vec![i]);
+                    }
                 }
-                topics.push(t.clone());
-                owner.push(i);
             }
             for b in bank.version().to_le_bytes() {
                 version = (version ^ u32::from(b)).wrapping_mul(0x0100_0193);
             }
         }
-        Ok(Combined {
+        Combined {
             banks,
             categories,
             topics,
-            owner,
+            owners,
             version,
-        })
+        }
     }
 }
 
@@ -67,14 +71,21 @@ impl QuestionBank for Combined {
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
-        let bank = self
+        let owners = self
             .topics
             .iter()
             .position(|t| t.slug == topic.slug)
-            .and_then(|i| self.owner.get(i))
-            .and_then(|b| self.banks.get(*b))
+            .and_then(|i| self.owners.get(i))
             .ok_or_else(|| BankError(format!("no topic \"{}\"", topic.slug)))?;
-        bank.questions(topic)
+        let mut out = Vec::new();
+        for bank in owners.iter().filter_map(|b| self.banks.get(*b)) {
+            // Each bank reads its own entry for the topic (its own counts).
+            let own = bank.topics().iter().find(|t| t.slug == topic.slug);
+            if let Some(own) = own {
+                out.extend(bank.questions(own)?);
+            }
+        }
+        Ok(out)
     }
 
     fn version(&self) -> u32 {
@@ -108,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_combined_bank_draws_from_both_and_filters_by_either_topic() {
-        let both = Combined::new(vec![bank("mine", 2), bank("builtin", 3)]).unwrap();
+        let both = Combined::new(vec![bank("mine", 2), bank("builtin", 3)]);
         assert_eq!(both.topics().len(), 2);
         let all = both
             .draw(&Selection {
@@ -129,10 +140,25 @@ mod tests {
     }
 
     #[test]
-    fn the_same_topic_in_two_banks_is_an_error_naming_it() {
-        let Err(e) = Combined::new(vec![bank("loops", 1), bank("loops", 1)]) else {
-            panic!("accepted a duplicate topic");
-        };
-        assert!(e.0.contains("topic \"loops\""));
+    fn the_same_topic_in_two_banks_is_one_topic_with_both_banks_questions() {
+        let mine = bank("loops", 1);
+        let theirs = Rc::new(crate::bank::MemoryBank::new(
+            vec![Question {
+                id: "theirs".into(),
+                ..mine.questions(&mine.topics()[0]).unwrap()[0].clone()
+            }],
+            vec![],
+            &[],
+        ));
+        let both = Combined::new(vec![mine, theirs]);
+        assert_eq!(both.topics().len(), 1);
+        assert_eq!(both.topics()[0].counts.iter().sum::<u32>(), 2);
+        let ids: Vec<String> = both
+            .questions(&both.topics()[0])
+            .unwrap()
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(ids, ["loops-0", "theirs"]);
     }
 }

@@ -22,7 +22,7 @@ pub mod setup;
 pub mod stats;
 pub mod text;
 
-pub use bank::{BankError, MemoryBank, QuestionBank};
+pub use bank::{BankError, BlobBank, MemoryBank, QuestionBank};
 pub use event::{QuestionResult, QuizEvent};
 pub use grade::{Response, grade};
 pub use model::{Answer, Choice, Difficulty, Kind, Question, TopicInfo};

@@ -19,6 +19,10 @@ pub enum OptionType {
     Seed,
     /// Any text.
     Text,
+    /// On or off: `true` or `false`; a present but empty attribute means `true`.
+    Flag,
+    /// A question bank given from JS (an object, JSON or TOML text); it has no attribute.
+    Bank,
 }
 
 impl OptionType {
@@ -30,6 +34,8 @@ impl OptionType {
             OptionType::Count => "count",
             OptionType::Seed => "seed",
             OptionType::Text => "text",
+            OptionType::Flag => "flag",
+            OptionType::Bank => "bank",
         }
     }
 }
@@ -39,7 +45,7 @@ impl OptionType {
 pub struct OptionSpec {
     /// The JS option name (`activityId`).
     pub key: &'static str,
-    /// The HTML attribute (`activity-id`).
+    /// The HTML attribute (`activity-id`); empty for an option set only from JS.
     pub attribute: &'static str,
     /// How the value is written.
     pub kind: OptionType,
@@ -138,6 +144,30 @@ const ACTIVITY_ID: OptionSpec = OptionSpec {
     default: "",
 };
 
+const BANK: OptionSpec = OptionSpec {
+    key: "bank",
+    attribute: "",
+    kind: OptionType::Bank,
+    values: &[],
+    default: "",
+};
+
+const BANK_SRC: OptionSpec = OptionSpec {
+    key: "bankSrc",
+    attribute: "bank-src",
+    kind: OptionType::Text,
+    values: &[],
+    default: "",
+};
+
+const INCLUDE_BUILTIN: OptionSpec = OptionSpec {
+    key: "includeBuiltin",
+    attribute: "include-builtin",
+    kind: OptionType::Flag,
+    values: &["true", "false"],
+    default: "false",
+};
+
 /// Every option, in the order the README lists them.
 pub const OPTIONS: &[OptionSpec] = &[
     DIFFICULTY,
@@ -150,6 +180,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     LANG,
     MODE,
     ACTIVITY_ID,
+    BANK,
+    BANK_SRC,
+    INCLUDE_BUILTIN,
 ];
 
 /// Every option, parsed and checked.
@@ -174,6 +207,8 @@ pub struct Options {
     pub lang: &'static str,
     /// The mode, one of [`MODES`].
     pub mode: &'static str,
+    /// Whether a custom bank gets the built-in bank added.
+    pub include_builtin: bool,
 }
 
 /// The language of a BCP 47 tag (`de`, `de-AT`, `ES`), if supported.
@@ -231,6 +266,7 @@ impl Options {
             theme: one_of(&THEME, &value("theme"))?,
             lang,
             mode: one_of(&MODE, &value("mode"))?,
+            include_builtin: one_of(&INCLUDE_BUILTIN, &value("includeBuiltin"))? == "true",
         })
     }
 }
@@ -305,6 +341,26 @@ mod tests {
     }
 
     #[test]
+    fn include_builtin_is_a_flag() {
+        assert!(!parse(&[], None).unwrap().include_builtin);
+        assert!(
+            parse(&[("includeBuiltin", "true")], None)
+                .unwrap()
+                .include_builtin
+        );
+        assert!(
+            !parse(&[("includeBuiltin", "false")], None)
+                .unwrap()
+                .include_builtin
+        );
+        let e = parse(&[("includeBuiltin", "yes")], None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "include-builtin=\"yes\" is not valid: true, false"
+        );
+    }
+
+    #[test]
     fn lang_comes_from_the_option_then_the_page_then_english() {
         assert_eq!(parse(&[("lang", "de-AT")], Some("es")).unwrap().lang, "de");
         assert_eq!(parse(&[], Some("es-MX")).unwrap().lang, "es");
@@ -328,7 +384,15 @@ mod tests {
         for (i, a) in OPTIONS.iter().enumerate() {
             for b in OPTIONS.iter().skip(i + 1) {
                 assert_ne!(a.key, b.key);
-                assert_ne!(a.attribute, b.attribute);
+                assert!(a.attribute.is_empty() || a.attribute != b.attribute);
+            }
+            if a.attribute.is_empty() {
+                assert_eq!(
+                    a.kind,
+                    OptionType::Bank,
+                    "only the JS bank object has no attribute"
+                );
+                continue;
             }
             let camel: String = a
                 .attribute

@@ -1,8 +1,17 @@
-//! Reads a bank folder of TOML files and validates it. Every problem is reported, each with
-//! `file:line:col`, so an author fixes a whole folder in one pass; nothing here panics on input.
+//! Reads a bank and validates it: a folder of TOML files (the built-in bank), or a custom bank in
+//! one file, TOML or JSON ([`load_bank_text`]). Every problem is reported, each with
+//! `file:line:col` (JSON: `file: /json/pointer`), so an author fixes a whole bank in one pass;
+//! nothing here panics on input.
 
+mod json;
 mod rules;
+mod single;
 mod stdlib;
+mod write;
+
+pub use single::{
+    MAX_BANK_BYTES, MAX_BANK_QUESTIONS, is_json, load_bank_file, load_bank_text, load_path,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -14,15 +23,26 @@ use toml::Spanned;
 
 use crate::model::{Difficulty, Kind, Question, TopicInfo};
 
-/// Where a problem is: a file and a 1-based line and column.
+/// Where a problem is: a file and a 1-based line and column, or (JSON) a JSON pointer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
-    /// File path as shown to the author (relative to the folder's label).
+    /// File path as shown to the author (relative to the folder's label), or the bank's name.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the place is given by `pointer`.
     pub line: usize,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters; 0 when the place is given by `pointer`.
     pub col: usize,
+    /// The JSON pointer of the value at fault (`/questions/12/choices/1`), in a JSON bank.
+    pub pointer: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.pointer {
+            Some(pointer) => write!(f, "{}: {pointer}", self.file),
+            None => write!(f, "{}:{}:{}", self.file, self.line, self.col),
+        }
+    }
 }
 
 /// One problem in a bank folder.
@@ -38,8 +58,7 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Location { file, line, col } = &self.at;
-        write!(f, "{file}:{line}:{col}: ")?;
+        write!(f, "{}: ", self.at)?;
         if let Some(id) = &self.question {
             write!(f, "question \"{id}\": ")?;
         }
@@ -48,6 +67,40 @@ impl fmt::Display for ContentError {
 }
 
 impl std::error::Error for ContentError {}
+
+/// A [`ContentError`] in parts, for a browser to show (`{message, line?, col?, pointer?, id?}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ErrorInfo {
+    /// What is wrong, without the place or the question id.
+    pub message: String,
+    /// 1-based line (TOML, and JSON syntax errors).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub line: Option<usize>,
+    /// 1-based column, in characters (TOML, and JSON syntax errors).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub col: Option<usize>,
+    /// JSON pointer of the value at fault (JSON).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub pointer: Option<String>,
+    /// The id of the question, when known.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub id: Option<String>,
+}
+
+impl ContentError {
+    /// The error in parts; `to_string()` gives the whole line an author reads.
+    pub fn info(&self) -> ErrorInfo {
+        let located = self.at.pointer.is_none() && self.at.line > 0;
+        ErrorInfo {
+            message: self.message.clone(),
+            line: located.then_some(self.at.line),
+            col: located.then_some(self.at.col),
+            pointer: self.at.pointer.clone(),
+            id: self.question.clone(),
+        }
+    }
+}
 
 /// A category as declared in `categories.toml`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,6 +237,8 @@ pub fn load_sources(sources: &[Source], label: &str) -> Result<Bank, Vec<Content
             shown: &src.shown,
             text,
             rel: &src.rel,
+            pointers: None,
+            line_starts: std::cell::OnceCell::new(),
         };
         let Some((topic, id_locs)) = parse_topic(&file, &categories, found_categories, &mut errors)
         else {
@@ -195,10 +250,7 @@ pub fn load_sources(sources: &[Source], label: &str) -> Result<Bank, Vec<Content
                 errors.push(ContentError {
                     at,
                     question: Some(q.id.clone()),
-                    message: format!(
-                        "duplicate id: already used at {}:{}:{}",
-                        first.file, first.line, first.col
-                    ),
+                    message: format!("duplicate id: already used at {first}"),
                 });
             } else {
                 ids.insert(q.id.clone(), at);
@@ -230,6 +282,7 @@ fn file_error(file: &str, message: String) -> ContentError {
             file: file.to_string(),
             line: 1,
             col: 1,
+            pointer: None,
         },
         question: None,
         message,
@@ -246,6 +299,8 @@ fn utf8<'a>(src: &'a Source, errors: &mut Vec<ContentError>) -> Option<&'a str> 
                 shown: &src.shown,
                 text: &text,
                 rel: &src.rel,
+                pointers: None,
+                line_starts: std::cell::OnceCell::new(),
             };
             errors.push(ContentError {
                 at: file.loc(text.len()..text.len()),
@@ -262,20 +317,34 @@ struct FileCtx<'a> {
     shown: &'a str,
     text: &'a str,
     rel: &'a str,
+    /// A JSON bank: its values' spans are `i..i + 1`, `i` an index in this list of pointers.
+    pointers: Option<&'a [String]>,
+    /// Byte offsets where lines start, found once per file when a location is first needed
+    /// (a 10,000-question file asks for thousands).
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl FileCtx<'_> {
     fn loc(&self, span: Range<usize>) -> Location {
-        let upto = self
-            .text
-            .get(..span.start.min(self.text.len()))
-            .unwrap_or(self.text);
-        let line = upto.matches('\n').count() + 1;
-        let col = upto.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        if let Some(pointers) = self.pointers {
+            let pointer = pointers.get(span.start).map_or("", String::as_str);
+            return pointer_loc(self.shown, pointer);
+        }
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let at = span.start.min(self.text.len());
+        // The last line start at or before `at`.
+        let line = starts.partition_point(|&start| start <= at).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let col = self.text.get(start..at).map_or(0, |s| s.chars().count()) + 1;
         Location {
             file: self.shown.to_string(),
             line,
             col,
+            pointer: None,
         }
     }
 
@@ -308,11 +377,23 @@ struct RawCategory {
     title: Spanned<String>,
 }
 
+/// The location of a JSON pointer; the root (`""`) is the file's first line.
+fn pointer_loc(file: &str, pointer: &str) -> Location {
+    Location {
+        file: file.to_string(),
+        line: usize::from(pointer.is_empty()),
+        col: usize::from(pointer.is_empty()),
+        pointer: (!pointer.is_empty()).then(|| pointer.to_string()),
+    }
+}
+
 fn parse_categories(shown: &str, text: &str, errors: &mut Vec<ContentError>) -> Vec<CategoryInfo> {
     let file = FileCtx {
         shown,
         text,
         rel: "categories.toml",
+        pointers: None,
+        line_starts: std::cell::OnceCell::new(),
     };
     let raw: RawCategories = match toml::from_str(text) {
         Ok(raw) => raw,
@@ -321,8 +402,18 @@ fn parse_categories(shown: &str, text: &str, errors: &mut Vec<ContentError>) -> 
             return Vec::new();
         }
     };
+    check_categories(&file, raw.category, "no [[category]] declared", errors)
+}
+
+/// Validates declared categories: kebab-case unique slugs, titles, at least one.
+fn check_categories(
+    file: &FileCtx<'_>,
+    raw: Vec<Spanned<RawCategory>>,
+    none: &str,
+    errors: &mut Vec<ContentError>,
+) -> Vec<CategoryInfo> {
     let mut out: Vec<CategoryInfo> = Vec::new();
-    for c in raw.category {
+    for c in raw {
         let c = c.into_inner();
         if !rules::is_kebab(c.slug.get_ref()) {
             errors.push(file.err(
@@ -346,7 +437,7 @@ fn parse_categories(shown: &str, text: &str, errors: &mut Vec<ContentError>) -> 
         });
     }
     if out.is_empty() {
-        errors.push(file.err(0..0, None, "no [[category]] declared".into()));
+        errors.push(file.err(0..0, None, none.into()));
     }
     out
 }
@@ -374,6 +465,10 @@ type StrList = Spanned<Vec<Str>>;
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
     id: Option<Str>,
+    /// Only in a single-file bank: the slug of the question's topic.
+    topic: Option<Str>,
+    /// Only in a single-file bank (optional there): the topic's category.
+    category: Option<Str>,
     difficulty: Option<Str>,
     kind: Option<Str>,
     tags: Option<StrList>,
@@ -487,6 +582,19 @@ fn parse_topic(
     let mut questions = Vec::new();
     let mut id_locs = Vec::new();
     for q in raw.question {
+        let id = q.get_ref().id.as_ref().map(|i| i.get_ref().as_str());
+        for (field, v) in [
+            ("topic", &q.get_ref().topic),
+            ("category", &q.get_ref().category),
+        ] {
+            if let Some(v) = v {
+                errors.push(file.err(
+                    v.span(),
+                    id,
+                    format!("`{field}` is set by the file's [topic] table, not by a question"),
+                ));
+            }
+        }
         if let Some((q, at)) = rules::question(file, q, slug.get_ref(), category.get_ref(), errors)
         {
             questions.push(q);

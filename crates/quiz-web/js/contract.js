@@ -29,12 +29,13 @@ function checkKeys(options) {
 /**
  * The options in effect after `changes`: each key given replaces its value, and a key given
  * as null or undefined returns to its default (it is dropped). Throws on an unknown key.
+ * Values become attribute strings, except `bank`, kept as given (an object or a text).
  */
 export function applyOptions(current, changes) {
   checkKeys(changes);
   const next = { ...current };
   for (const [key, value] of Object.entries(changes ?? {})) {
-    const s = optionString(value);
+    const s = key === 'bank' ? value ?? undefined : optionString(value);
     if (s === undefined) delete next[key];
     else next[key] = s;
   }
@@ -44,12 +45,43 @@ export function applyOptions(current, changes) {
 /** The options an element's attributes give: only the attributes present. */
 export function optionsFromAttributes(getAttribute) {
   const out = {};
-  for (const { key, attribute } of OPTIONS) {
+  for (const { key, attribute, type } of OPTIONS) {
+    if (!attribute) continue;
     const v = getAttribute(attribute);
-    if (v !== null && v !== undefined) out[key] = v;
+    if (v === null || v === undefined) continue;
+    // A boolean attribute: present (even empty) means on.
+    out[key] = type === 'flag' && v === '' ? 'true' : v;
   }
   return out;
 }
+
+/** The largest bank text accepted, and how long a bank URL may take. */
+export const BANK_LIMIT_BYTES = 5_000_000; // quiz-core's MAX_BANK_BYTES
+export const BANK_TIMEOUT_MS = 10_000;
+
+/** A custom bank option as the text the parser takes: an object becomes JSON. */
+export function bankText(bank) {
+  if (typeof bank === 'string') return bank;
+  if (bank && typeof bank === 'object') return JSON.stringify(bank);
+  throw new TypeError('quiz-widget: the bank option must be an object, JSON text or TOML text');
+}
+
+/**
+ * Why a fetched bank cannot be used, naming the URL, or null when it can:
+ * an HTTP error, an HTML page instead of JSON or TOML, or a body over the size limit.
+ */
+export function bankResponseProblem(url, { status, ok, contentType = '', text }) {
+  if (!ok) return `could not load the question bank ${url}: HTTP ${status}`;
+  if (/text\/html/i.test(contentType) || /^\s*</.test(text)) {
+    return `the question bank ${url} is an HTML page, not JSON or TOML (a wrong URL or a login page?)`;
+  }
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > BANK_LIMIT_BYTES) {
+    return `the question bank ${url} is ${(bytes / 1e6).toFixed(1)} MB; the limit is 5 MB`;
+  }
+  return null;
+}
+
 
 /** ISO 8601 duration of `ms` milliseconds (`PT1M2.5S`). */
 export function isoDuration(ms) {

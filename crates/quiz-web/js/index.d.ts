@@ -31,14 +31,58 @@ export interface QuizOptions {
   lang?: Lang | `${Lang}-${string}` | null | undefined;
   /** Colour scheme; `page` (default) follows the host page's background. */
   theme?: Theme | null | undefined;
-  /** xAPI activity id for `quiz-complete`'s statement; default: the page URL plus the seed. */
+  /** xAPI activity id for `quiz-complete`'s statement; default: the page URL without query or fragment. */
   activityId?: string | null | undefined;
+  /**
+   * Your own questions (no attribute): a bank object in the format of `bank.schema.json`, or its
+   * JSON or TOML text. Only its questions are asked unless `includeBuiltin` is set.
+   */
+  bank?: QuizBank | string | null | undefined;
+  /** URL of a JSON or TOML bank, fetched with the page's credentials policy (`bank-src`). */
+  bankSrc?: string | null | undefined;
+  /** Adds the built-in Python bank to a custom bank (`include-builtin`). Default: `false`. */
+  includeBuiltin?: boolean | 'true' | 'false' | null | undefined;
+}
+
+/** A custom question bank (see `bank.schema.json` in this package for every field). */
+export interface QuizBank {
+  categories: ReadonlyArray<{ slug: string; title: string }>;
+  topics: ReadonlyArray<{ slug: string; title: string; category: string }>;
+  questions: ReadonlyArray<QuizBankQuestion>;
+}
+
+/** One question of a custom bank. */
+export interface QuizBankQuestion {
+  id: string;
+  topic: string;
+  difficulty: Difficulty;
+  kind: QuestionKind;
+  tags: readonly string[];
+  prompt: string;
+  code?: string;
+  explanation: string;
+  python?: string;
+  choices?: ReadonlyArray<{ text: string; correct?: boolean; why?: string }>;
+  answer?: boolean;
+  output?: string;
+  accept?: readonly string[];
+  items?: readonly string[];
+}
+
+/** One error of a custom bank, as `quiz-error` reports it. */
+export interface QuizBankError {
+  /** The whole message: `file:line:col: question "id": …` (TOML) or `file: /json/pointer: …` (JSON). */
+  message: string;
+  line?: number;
+  col?: number;
+  pointer?: string;
+  id?: string;
 }
 
 /** What `handle.state()` returns. */
 export interface QuizState {
   /** The options in effect, as the strings their attributes would hold (`["easy", "hard"]` is `"easy,hard"`). */
-  options: { [K in keyof QuizOptions]?: string };
+  options: { [K in Exclude<keyof QuizOptions, 'bank'>]?: string } & { bank?: QuizBank | string };
   /** Whether a quiz is mounted: `false` after `destroy()` or while an error is shown. */
   mounted: boolean;
   /** The message shown in the widget, or null. */
@@ -49,10 +93,10 @@ export interface QuizState {
 export interface OptionSpec {
   /** The option and property name (`activityId`). */
   key: keyof QuizOptions;
-  /** The attribute (`activity-id`). */
+  /** The attribute (`activity-id`); `""` for `bank`, which is set from JS only. */
   attribute: string;
-  /** `enum`: one of `values`; `list`: a comma list (of `values` when not empty); `count`, `seed`, `text`. */
-  type: 'enum' | 'list' | 'count' | 'seed' | 'text';
+  /** `enum`: one of `values`; `list`: a comma list (of `values` when not empty); `count`, `seed`, `text`; `flag`: `true`/`false` (an empty attribute is `true`); `bank`: a bank object or text. */
+  type: 'enum' | 'list' | 'count' | 'seed' | 'text' | 'flag' | 'bank';
   /** The valid values; empty when open (slugs, ids, numbers, text). */
   values: readonly string[];
   /** The default as an attribute would hold it; `""` when none or computed (page language, fresh seed). */
@@ -113,13 +157,15 @@ export interface QuizCompleteDetail {
   /** Integer milliseconds from start to completion. */
   durationMs: number;
   seed: number;
-  /** xAPI-shaped statement (no actor: the host adds it). `result.success`: score ≥ 50 %. */
+  /** Whether at least half the answers were right (quiz-core's pass rule). */
+  passed: boolean;
+  /** xAPI-shaped statement (no actor: the host adds it). `result.success` is `passed`. */
   statement: XapiStatement;
 }
 
 export interface XapiStatement {
   verb: { id: 'http://adlnet.gov/expapi/verbs/completed'; display: { 'en-US': 'completed' } };
-  /** `id` from the `activity-id` attribute, else the page URL plus the seed. */
+  /** `id` from the `activity-id` attribute, else the page URL without query or fragment. */
   object: { objectType: 'Activity'; id: string; definition: { name: Record<string, string> } };
   result: {
     score: { raw: number; min: 0; max: number; scaled: number };
@@ -134,8 +180,10 @@ export interface XapiStatement {
 export interface QuizErrorDetail {
   /** What went wrong, naming the attribute or the file. */
   message: string;
-  /** `load`: the wasm or bank could not load; `option`: a bad attribute or option; `panic`: the engine crashed. */
-  stage: 'load' | 'option' | 'panic';
+  /** `load`: the wasm could not load; `option`: a bad attribute or option; `bank`: the custom bank could not be fetched or has errors; `panic`: the engine crashed. */
+  stage: 'load' | 'option' | 'bank' | 'panic';
+  /** With `stage: "bank"`: every error of the bank (empty when the bank could not be fetched). */
+  errors?: QuizBankError[];
 }
 
 /** The events of <quiz-widget> (and of the element given to `mount`); they bubble and are composed. */
@@ -195,6 +243,13 @@ export declare class QuizWidgetElement extends HTMLElement {
   set theme(value: QuizOptions['theme']);
   get activityId(): string | null;
   set activityId(value: QuizOptions['activityId']);
+  get bankSrc(): string | null;
+  set bankSrc(value: QuizOptions['bankSrc']);
+  get includeBuiltin(): string | null;
+  set includeBuiltin(value: QuizOptions['includeBuiltin']);
+  /** A custom bank set from JS (no attribute); `null` when none. */
+  get bank(): QuizBank | string | null;
+  set bank(value: QuizOptions['bank']);
   /** The running quiz's handle, or null. */
   readonly handle: QuizHandle | null;
   addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: QuizWidgetElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

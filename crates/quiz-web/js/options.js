@@ -12,4 +12,7 @@ export const OPTIONS = Object.freeze([
   Object.freeze({ key: 'lang', attribute: 'lang', type: 'enum', values: Object.freeze(['en', 'de', 'es']), default: '' }),
   Object.freeze({ key: 'mode', attribute: 'mode', type: 'enum', values: Object.freeze(['quiz']), default: 'quiz' }),
   Object.freeze({ key: 'activityId', attribute: 'activity-id', type: 'text', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'bank', attribute: '', type: 'bank', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'bankSrc', attribute: 'bank-src', type: 'text', values: Object.freeze([]), default: '' }),
+  Object.freeze({ key: 'includeBuiltin', attribute: 'include-builtin', type: 'flag', values: Object.freeze(['true', 'false']), default: 'false' }),
 ]);

@@ -97,6 +97,13 @@ export function wasmMemoryBytes() {
   return instance && engine.exports ? instance.memory.buffer.byteLength : 0;
 }
 
+/** The custom-bank loader, a module fetched only when a page gives a bank. */
+let customBank = null;
+function loadCustomBank() {
+  customBank ??= import('./custom-bank.js').catch((e) => { customBank = null; throw e; });
+  return customBank;
+}
+
 let sheet = null;
 /** Attaches the widget's stylesheet to a shadow root: constructable where supported. */
 function adoptStyles(root) {
@@ -154,6 +161,8 @@ function el(tag, props = {}, ...children) {
 class Widget {
   #host; #root; #options; #handle = null; #error = null; #warned = new Set();
   #alive = true; #starting = null;
+  // The compiled custom bank and what it was compiled from (the bank option or URL).
+  #blob = null; #blobFrom = null;
 
   constructor(host, shadowHost, options) {
     this.#host = host;
@@ -187,8 +196,29 @@ class Widget {
   }
 
   #wasmOptions() {
-    const { activityId, ...rest } = this.#options;
-    return { ...rest, pageLang: pageLang(this.#host) };
+    const { activityId, bank, bankSrc, ...rest } = this.#options;
+    return { ...rest, ...(this.#blob ? { bank: this.#blob } : {}), pageLang: pageLang(this.#host) };
+  }
+
+  /** Where the custom bank comes from: the bank option, else the bank-src URL, else none. */
+  #bankSource() {
+    return this.#options.bank ?? this.#options.bankSrc ?? null;
+  }
+
+  /** Fetches and compiles the custom bank if there is one and it changed. */
+  async #prepareBank() {
+    const from = this.#bankSource();
+    if (from === this.#blobFrom) return;
+    this.#blob = null;
+    this.#blobFrom = null;
+    if (from === null) return;
+    const { compiledBank } = await loadCustomBank();
+    const blob = await compiledBank(this.#options.bank !== undefined ? { bank: from } : { url: from });
+    // Options may have changed while this ran: keep the blob only if it is still wanted.
+    if (this.#bankSource() === from) {
+      this.#blob = blob;
+      this.#blobFrom = from;
+    }
   }
 
   /** Loads the engine if needed and mounts the quiz; failures show in the widget. */
@@ -204,6 +234,13 @@ class Widget {
       await engine.load();
     } catch (e) {
       if (this.#alive) this.#fail(e, engine.dead ? 'panic' : 'load');
+      return;
+    }
+    if (!this.#alive || this.#handle) return;
+    try {
+      await this.#prepareBank();
+    } catch (e) {
+      if (this.#alive) this.#fail(e, 'bank');
       return;
     }
     if (!this.#alive || this.#handle) return;
@@ -227,6 +264,13 @@ class Widget {
   setOptions(options) {
     this.#options = { ...options };
     if (!this.#alive || engine.dead) return;
+    if (this.#bankSource() !== this.#blobFrom) {
+      // A new bank: fetch and compile it, then mount afresh.
+      this.#dropHandle();
+      this.#root.replaceChildren();
+      this.start();
+      return;
+    }
     if (!this.#handle) {
       if (engine.exports) this.#mount();
       return;
@@ -278,8 +322,20 @@ class Widget {
     this.#error = message;
     // A panic is logged once, by the engine's hook, not once per widget.
     if (stage !== 'panic') this.#warn(message);
-    const lead = { load: 'The quiz could not start. ', option: 'This quiz has a setting it cannot use. ', panic: 'The quiz stopped after an internal error. ' }[stage];
-    const box = el('div', { class: 'message', role: 'alert', part: 'message' }, el('strong', {}, lead), message);
+    const lead = {
+      load: 'The quiz could not start. ',
+      option: 'This quiz has a setting it cannot use. ',
+      bank: 'This quiz cannot use its questions: ',
+      panic: 'The quiz stopped after an internal error. ',
+    }[stage];
+    const errors = error?.errors ?? [];
+    const box = el('div', { class: errors.length ? 'message bank-errors' : 'message', role: 'alert', part: 'message' },
+      el('strong', {}, lead), message);
+    if (errors.length) {
+      // For the bank's author: the first 20 errors with their positions, and the count.
+      box.append(el('ul', {}, ...errors.slice(0, 20).map((e) => el('li', {}, e.message))));
+      if (error.total > 20) box.append(el('p', {}, `…and ${error.total - 20} more.`));
+    }
     if (stage === 'panic') {
       const button = el('button', { type: 'button', class: 'btn btn-primary reload', part: 'button' }, 'Reload quiz');
       button.addEventListener('click', () => {
@@ -289,9 +345,8 @@ class Widget {
       box.append(' ', button);
     }
     this.#root.replaceChildren(box);
-    this.#host.dispatchEvent(new CustomEvent('quiz-error', {
-      detail: { message, stage }, bubbles: true, composed: true,
-    }));
+    const detail = stage === 'bank' ? { message, stage, errors } : { message, stage };
+    this.#host.dispatchEvent(new CustomEvent('quiz-error', { detail, bubbles: true, composed: true }));
   }
 
   /** The engine died: show the reload panel; never call into it. */
@@ -361,8 +416,18 @@ export class QuizWidgetElement extends Base {
     return registry.get(tag);
   }
 
+  #bank = undefined;
+
   #attributeOptions() {
-    return optionsFromAttributes((name) => this.getAttribute(name));
+    const options = optionsFromAttributes((name) => this.getAttribute(name));
+    return this.#bank === undefined ? options : { ...options, bank: this.#bank };
+  }
+
+  /** A custom bank given from JS (an object, JSON or TOML text); null removes it. */
+  get bank() { return this.#bank ?? null; }
+  set bank(value) {
+    this.#bank = value ?? undefined;
+    this.#widget?.setOptions(this.#attributeOptions());
   }
 
   connectedCallback() {
@@ -396,6 +461,7 @@ export class QuizWidgetElement extends Base {
 }
 
 for (const { key, attribute } of OPTIONS) {
+  if (!attribute) continue;
   Object.defineProperty(QuizWidgetElement.prototype, key, {
     // `lang` reads '' when absent, like every HTMLElement's; the others read null.
     get() { return this.getAttribute(attribute) ?? (key === 'lang' ? '' : null); },

@@ -6,7 +6,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use quiz_core::{Options, QuestionBank};
+use quiz_core::combined::Combined;
+use quiz_core::{BlobBank, Options, QuestionBank};
 use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -65,8 +66,31 @@ fn parse_options(options: &JsValue, bank: &dyn QuestionBank) -> Result<Options, 
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The bank a widget asks from: the built-in bank, or the custom bank the wrapper compiled
+/// (`options.bank`, a `Uint8Array` from the parser module), with the built-in bank added when
+/// `includeBuiltin` is `"true"`.
+fn widget_bank(options: &JsValue) -> Result<Rc<dyn QuestionBank>, JsError> {
+    let field = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok();
+    let blob = field("bank").filter(|v| v.is_instance_of::<js_sys::Uint8Array>());
+    let Some(blob) = blob else {
+        return bank();
+    };
+    let custom = BlobBank::new(js_sys::Uint8Array::from(blob).to_vec())
+        .map_err(|e| JsError::new(&format!("the question bank cannot be read: {e}")))?;
+    let custom: Rc<dyn QuestionBank> = Rc::new(custom);
+    if field("includeBuiltin")
+        .and_then(|v| v.as_string())
+        .as_deref()
+        == Some("true")
+    {
+        Ok(Rc::new(Combined::new(vec![custom, bank()?])))
+    } else {
+        Ok(custom)
+    }
+}
+
 fn to_quiz_options(options: &JsValue, bank: &dyn QuestionBank) -> Result<QuizOptions, JsError> {
-    Ok(QuizOptions::from_core(&parse_options(options, bank)?))
+    Ok(QuizOptions::new(parse_options(options, bank)?))
 }
 
 /// A plain JS object from key/value pairs.
@@ -252,10 +276,12 @@ impl QuizHandle {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> Result<(), JsError> {
-        let mut opts = to_quiz_options(&options, &*self.props.bank)?;
+        let bank = widget_bank(&options)?;
+        let mut opts = to_quiz_options(&options, &*bank)?;
         opts.generation = self.props.options.generation;
         opts.restarts = self.props.options.restarts;
         self.props.options = opts;
+        self.props.bank = bank;
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
         }
@@ -270,7 +296,7 @@ pub fn mount(
     host: Element,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<QuizHandle, JsError> {
-    let bank = bank()?;
+    let bank = widget_bank(&options)?;
     let mut options = to_quiz_options(&options, &*bank)?;
     options.generation = next_generation();
     let target = host.clone();

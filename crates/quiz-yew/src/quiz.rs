@@ -5,30 +5,19 @@ pub mod state;
 
 use std::rc::Rc;
 
-use quiz_core::{Count, Difficulty, Filters, QuestionBank, QuizEvent, Response, setup};
+use quiz_core::{Filters, Options, QuestionBank, QuizEvent, Response, setup};
 use yew::prelude::*;
 
 use crate::components::{FilterBar, QuestionCard, Results};
 use crate::i18n::{Lang, fill};
 use state::{Notice, QuizAction, QuizState, Screen};
 
-/// What the host asked for: presets of the filters and how the widget behaves.
+/// What the host asked for: its checked options (quiz-core's one definition of them), and two
+/// counters the host bumps.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct QuizOptions {
-    /// Preset difficulties (empty: all).
-    pub difficulties: Vec<Difficulty>,
-    /// Preset topic or category slugs (empty: all).
-    pub topics: Vec<String>,
-    /// Preset count.
-    pub count: Count,
-    /// Pinned question ids, in order.
-    pub ids: Vec<String>,
-    /// A fixed seed; without one each quiz draws a fresh seed and shows it.
-    pub seed: Option<u32>,
-    /// Hide the filter bar and start at once with the presets.
-    pub filters_hidden: bool,
-    /// UI language.
-    pub lang: Lang,
+    /// The host's options: presets of the filters, language, whether filters show.
+    pub preset: Options,
     /// Bumped by the host to reset the widget with the same options (a new mount).
     pub generation: u32,
     /// Bumped by the host's `restart()`: a new quiz with these options starts at once.
@@ -36,33 +25,44 @@ pub struct QuizOptions {
 }
 
 impl QuizOptions {
-    /// The widget options for `options`, the host's parsed and checked options.
-    pub fn from_core(options: &quiz_core::Options) -> QuizOptions {
+    /// The widget options for the host's parsed and checked `preset`.
+    pub fn new(preset: Options) -> QuizOptions {
         QuizOptions {
-            difficulties: options.difficulties.clone(),
-            topics: options.topics.clone(),
-            count: options.count,
-            ids: options.ids.clone(),
-            seed: options.seed,
-            filters_hidden: options.filters_hidden,
-            lang: Lang::from_tag(options.lang).unwrap_or_default(),
-            generation: 0,
-            restarts: 0,
+            preset,
+            ..QuizOptions::default()
         }
     }
 
+    fn lang(&self) -> Lang {
+        Lang::from_tag(self.preset.lang).unwrap_or_default()
+    }
+
     fn filters(&self) -> Filters {
+        let p = &self.preset;
         Filters::preset(
-            &self.difficulties,
-            self.topics.clone(),
-            self.count,
-            self.ids.clone(),
-            self.seed,
+            &p.difficulties,
+            p.topics.clone(),
+            p.count,
+            p.ids.clone(),
+            p.seed,
         )
     }
 
     fn autostart(&self) -> bool {
-        self.filters_hidden || !self.ids.is_empty()
+        self.preset.filters_hidden || !self.preset.ids.is_empty()
+    }
+
+    /// What decides the quiz: everything but the look (language, theme) and the restarts.
+    fn quiz_key(&self) -> QuizOptions {
+        QuizOptions {
+            preset: Options {
+                lang: "",
+                theme: "",
+                ..self.preset.clone()
+            },
+            restarts: 0,
+            ..self.clone()
+        }
     }
 }
 
@@ -123,7 +123,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         on_event,
         parked,
     } = props;
-    let lang = options.lang;
+    let lang = options.lang();
     let s = lang.strings();
     let state = use_reducer_eq({
         let filters = options.filters();
@@ -134,18 +134,17 @@ pub fn Quiz(props: &QuizProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let bank = bank.clone();
-        let key = QuizOptions {
-            lang: Lang::En,
-            restarts: 0,
-            ..options.clone()
-        };
-        use_effect_with((key, *parked), move |(options, parked)| {
-            let filters = options.filters();
-            dispatch.dispatch(QuizAction::Reset(filters.clone()));
-            if options.autostart() && !parked {
-                start(&*bank, &filters, None, None, false, &dispatch);
-            }
-        });
+        // A new bank (its version) starts over too.
+        use_effect_with(
+            (options.quiz_key(), bank.version(), *parked),
+            move |(options, _, parked)| {
+                let filters = options.filters();
+                dispatch.dispatch(QuizAction::Reset(filters.clone()));
+                if options.autostart() && !parked {
+                    start(&*bank, &filters, None, None, false, &dispatch);
+                }
+            },
+        );
     }
     // The host's restart(): a new quiz with the host's options, never the setup screen.
     {
@@ -287,10 +286,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 focus={state.move_focus}
                 on_retry={on_retry}
                 on_new={on_new}
-                filters_hidden={options.filters_hidden}
+                filters_hidden={options.preset.filters_hidden}
             />
         },
-        _ if options.filters_hidden => html! {},
+        _ if options.preset.filters_hidden => html! {},
         _ => html! {
             <FilterBar
                 bank={bank.clone()}

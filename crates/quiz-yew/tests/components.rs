@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use quiz_core::{Answer, Choice, Count, Difficulty, MemoryBank, Question, QuestionBank};
+use quiz_core::{Answer, Choice, Count, Difficulty, MemoryBank, Options, Question, QuestionBank};
 use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -105,7 +105,7 @@ async fn tick() {
     yew::scheduler::flush().await;
 }
 
-fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
+fn mount(options: Options) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -113,7 +113,7 @@ fn mount(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
     let sink = events.clone();
     let props = QuizProps {
         bank: bank(),
-        options,
+        options: QuizOptions::new(options),
         on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
         parked: false,
     };
@@ -147,8 +147,8 @@ fn text(root: &Element) -> String {
     root.text_content().unwrap_or_default()
 }
 
-fn ids(options: QuizOptions) -> QuizOptions {
-    QuizOptions {
+fn ids(options: Options) -> Options {
+    Options {
         count: Count::All,
         ..options
     }
@@ -156,7 +156,7 @@ fn ids(options: QuizOptions) -> QuizOptions {
 
 #[wasm_bindgen_test]
 async fn setup_shows_difficulty_counts_and_filters_to_easy() {
-    let (root, events) = mount(ids(QuizOptions::default()));
+    let (root, events) = mount(ids(Options::default()));
     tick().await;
     let chips = root.query_selector_all(".chip").unwrap();
     assert_eq!(chips.length(), 3);
@@ -179,9 +179,9 @@ async fn setup_shows_difficulty_counts_and_filters_to_easy() {
 
 #[wasm_bindgen_test]
 async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_html() {
-    let (root, events) = mount(QuizOptions {
+    let (root, events) = mount(Options {
         ids: vec!["single-q".into()],
-        ..QuizOptions::default()
+        ..Options::default()
     });
     tick().await;
     assert!(
@@ -243,9 +243,9 @@ async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_ht
 
 #[wasm_bindgen_test]
 async fn typed_text_and_order_kinds_grade_in_the_browser() {
-    let (root, events) = mount(QuizOptions {
+    let (root, events) = mount(Options {
         ids: vec!["text-q".into(), "order-q".into()],
-        ..QuizOptions::default()
+        ..Options::default()
     });
     tick().await;
     let input: HtmlInputElement = find(&root, "input.typed").dyn_into().unwrap();
@@ -309,9 +309,9 @@ async fn typed_text_and_order_kinds_grade_in_the_browser() {
 
 #[wasm_bindgen_test]
 async fn empty_filter_says_so_and_offers_to_widen() {
-    let (root, _) = mount(QuizOptions {
+    let (root, _) = mount(Options {
         topics: vec!["nothing-here".into()],
-        ..ids(QuizOptions::default())
+        ..ids(Options::default())
     });
     tick().await;
     button(&root, "Start quiz").click();
@@ -324,13 +324,13 @@ async fn empty_filter_says_so_and_offers_to_widen() {
 
 #[wasm_bindgen_test]
 async fn two_quizzes_keep_separate_state() {
-    let (a, _) = mount(QuizOptions {
+    let (a, _) = mount(Options {
         ids: vec!["tf-q".into()],
-        ..QuizOptions::default()
+        ..Options::default()
     });
-    let (b, _) = mount(QuizOptions {
+    let (b, _) = mount(Options {
         ids: vec!["tf-q".into()],
-        ..QuizOptions::default()
+        ..Options::default()
     });
     tick().await;
     let radio: HtmlInputElement = find(&a, "input[type=radio]").dyn_into().unwrap();
@@ -345,9 +345,9 @@ async fn two_quizzes_keep_separate_state() {
 
 #[wasm_bindgen_test]
 async fn a_question_for_newer_pythons_shows_its_version_badge_and_others_none() {
-    let (root, _) = mount(QuizOptions {
+    let (root, _) = mount(Options {
         ids: vec!["tf-q".into(), "single-q".into()],
-        ..QuizOptions::default()
+        ..Options::default()
     });
     tick().await;
     assert_eq!(
