@@ -486,3 +486,11 @@ test('widgets with different banks on one page each ask only their own questions
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the iframe page takes bank-src too', async () => {
+  const { page, context, errors } = await open('/embed.html?bank-src=/fixtures/banks/week3.toml&filters=hidden&count=all');
+  const quiz = new QuizWidget(page, '#quiz');
+  await quiz.host.getByText('Question 1 of 7').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -17,6 +17,7 @@ import {
   type QuizErrorDetail,
   type QuizEventMap,
   type QuizHandle,
+  exportBank,
   type QuizBank,
   type QuizOptions,
   type QuizState,
@@ -239,3 +240,15 @@ export function useSchema(el: QuizWidgetElement): void {
 // Every option has a property on the element (a new option without one fails to compile).
 type MissingProperties = Exclude<keyof QuizOptions, keyof QuizWidgetElement>;
 export const everyOptionIsAProperty: [MissingProperties] extends [never] ? true : MissingProperties = true;
+
+// Exporting for an LMS: a Blob to download, with what the format lost.
+export async function useExport(): Promise<void> {
+  const gift = await exportBank('gift', { difficulty: ['hard'], topics: 'asyncio', count: 20, seed: 3 });
+  const text: string = await gift.text();
+  console.log(text, gift.summary, gift.type);
+  await exportBank('qti12', { bankSrc: '/course/week3.toml', includeBuiltin: true });
+  // @ts-expect-error not an export format
+  await exportBank('docx');
+  // @ts-expect-error export takes the selection and the bank, not display options
+  await exportBank('gift', { theme: 'dark' });
+}

@@ -49,6 +49,27 @@ impl Builtin {
     }
 }
 
+impl Builtin {
+    /// The embedded bank as one bank blob (`quiz_core::BlobBank` reads it), for the
+    /// exporters in the browser.
+    pub fn blob(&self) -> Vec<u8> {
+        let index = self
+            .dir
+            .get_file("index.bin")
+            .map_or(&[][..], |f| f.contents());
+        let topics: Vec<&[u8]> = self
+            .topics
+            .iter()
+            .map(|t| {
+                self.dir
+                    .get_file(topic_file(t))
+                    .map_or(&[][..], |f| f.contents())
+            })
+            .collect();
+        codec::assemble_bank(index, &topics)
+    }
+}
+
 fn topic_file(topic: &TopicInfo) -> String {
     format!("{}.bin", topic.slug)
 }
@@ -101,6 +122,16 @@ pub const fn version() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_blob_reads_back_as_the_same_bank() {
+        let bank = Builtin::load().unwrap();
+        let blob = quiz_core::BlobBank::new(bank.blob()).unwrap();
+        assert_eq!(blob.topics(), bank.topics());
+        for t in bank.topics().iter().step_by(17) {
+            assert_eq!(blob.questions(t).unwrap(), bank.questions(t).unwrap());
+        }
+    }
     use include_dir::{DirEntry, File};
     use quiz_core::{Count, Difficulty, SelectError, Selection};
     use std::collections::BTreeSet;

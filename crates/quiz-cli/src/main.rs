@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod lms;
+
 use quiz_core::Difficulty;
 use quiz_core::parse::{self, Bank, Stats};
 use quiz_core::stats::{AnswerCues, MIN_SAMPLE, Profile};
@@ -18,8 +20,18 @@ commands:
   check [BANK]                  validate BANK; exit 1 listing every error
   stats [--json] [BANK]         questions by category, topic, difficulty and kind; the
                                 difficulty mix, python ranges and answer-cue statistics
-  export --format json [BANK]   the whole normalized bank as one JSON object:
-                                {categories, topics, questions}
+  export --format F [BANK]      the bank in format F, to stdout or -o FILE:
+                                json      the normalized bank {categories, topics, questions}
+                                qti12     IMS QTI 1.2 content package (zip): Canvas, Blackboard
+                                moodle-xml, gift, aiken     Moodle's formats
+                                anki-csv  Anki notes (front, back, tags)
+                                d2l-csv   Brightspace Question Library CSV
+                                with the widget's selection: --difficulty easy,hard
+                                --topics T,U --count N|all|easy:5,hard:2 --seed S;
+                                a summary of what each format lost goes to stderr
+  import --format F FILE -o DIR import FILE (gift, moodle-xml, aiken, qti12 zip or XML, csv)
+                                into the bank folder DIR (categories.toml + python/...),
+                                validated; [--difficulty D] for questions without one
   convert BANK OUT              write BANK as one file OUT, TOML or JSON by OUT's extension
                                 (.toml or .json); a folder becomes one file
 ";
@@ -39,12 +51,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or("no command given")?;
     let mut json = false;
     let mut format = None;
+    let mut out: Option<String> = None;
+    let mut flags = lms::SelectionFlags::default();
     let mut paths: Vec<String> = Vec::new();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--json" => json = true,
-            "--format" => format = Some(it.next().ok_or("--format needs a value")?.clone()),
+            "--format" => format = Some(value("--format")?),
+            "-o" | "--output" => out = Some(value("-o")?),
+            "--bank" => paths.insert(0, value("--bank")?),
+            "--difficulty" => flags.difficulty = Some(value("--difficulty")?),
+            "--topics" => flags.topics = Some(value("--topics")?),
+            "--count" => flags.count = Some(value("--count")?),
+            "--seed" => flags.seed = Some(value("--seed")?),
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -95,13 +116,59 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
         })),
-        "export" => match format.as_deref() {
-            Some("json") => Ok(with_bank(&root, &label, |bank| {
-                println!("{}", bank.to_json());
-            })),
-            Some(other) => Err(format!("unknown format {other}; only json is supported")),
-            None => Err("export needs --format json".into()),
-        },
+        "export" => {
+            let name = format.ok_or("export needs --format F")?;
+            let mut code = ExitCode::SUCCESS;
+            let read = with_bank(&root, &label, |bank| {
+                code = match lms::source(bank, &flags) {
+                    Err(message) => {
+                        eprintln!("quiz-bank: {message}");
+                        ExitCode::from(2)
+                    }
+                    Ok(source) if name == "json" => {
+                        let picked = parse::Bank::from_questions(bank, &source.questions);
+                        let text = picked.to_json() + "\n";
+                        match &out {
+                            Some(path) => match std::fs::write(path, text) {
+                                Ok(()) => ExitCode::SUCCESS,
+                                Err(e) => {
+                                    eprintln!("{path}: cannot write: {e}");
+                                    ExitCode::FAILURE
+                                }
+                            },
+                            None => {
+                                print!("{text}");
+                                ExitCode::SUCCESS
+                            }
+                        }
+                    }
+                    Ok(source) => match quiz_lms::Format::from_name(&name) {
+                        Some(f) => lms::export(f, &source, out.as_deref()),
+                        None => {
+                            eprintln!("quiz-bank: unknown format {name}");
+                            ExitCode::from(2)
+                        }
+                    },
+                };
+            });
+            Ok(if read == ExitCode::SUCCESS {
+                code
+            } else {
+                read
+            })
+        }
+        "import" => {
+            let name = format.ok_or("import needs --format F")?;
+            let f = quiz_lms::Format::from_name(&name).ok_or(format!("unknown format {name}"))?;
+            let file = paths.first().ok_or("import needs FILE")?;
+            let dir = out.ok_or("import needs -o DIR")?;
+            let mut options = quiz_lms::ImportOptions::default();
+            if let Some(d) = &flags.difficulty {
+                options.difficulty = Difficulty::from_slug(d)
+                    .ok_or(format!("--difficulty {d}: easy, medium or hard"))?;
+            }
+            Ok(lms::import(f, file, &dir, &options))
+        }
         "convert" => {
             let out = paths.get(1).ok_or("convert needs BANK and OUT")?;
             let json = match Path::new(out).extension().and_then(|e| e.to_str()) {

@@ -285,6 +285,20 @@ pub fn encode_bank_parts(
     w.0
 }
 
+/// A bank blob (as [`encode_bank_parts`] writes) from an encoded index and each topic's
+/// encoded blob, in index order: no decoding, so the built-in bank can hand itself to the
+/// exporters in the browser.
+pub fn assemble_bank(index: &[u8], topics: &[&[u8]]) -> Vec<u8> {
+    let mut w = Writer(vec![BANK_VERSION]);
+    w.len(index.len());
+    w.0.extend_from_slice(index);
+    for topic in topics {
+        w.len(topic.len());
+        w.0.extend_from_slice(topic);
+    }
+    w.0
+}
+
 /// A decoded bank blob: categories, topics, and each topic's blob for [`decode_topic`].
 pub type DecodedBank<'a> = (Vec<CategoryEntry>, Vec<TopicInfo>, Vec<&'a [u8]>);
 

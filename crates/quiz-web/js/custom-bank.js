@@ -73,3 +73,12 @@ export async function compiledBank({ bank, url }) {
   const text = await fetchBank(url);
   return compileBank(text, new URL(url, document.baseURI).pathname.split('/').pop() || 'bank');
 }
+
+/**
+ * Writes compiled banks (`blobs`) in an LMS format with the exporters of the parser module;
+ * resolves to `{ bytes, summary }`.
+ */
+export async function exportBlobs(blobs, format, options) {
+  const p = await loadParser();
+  return p.exportBank(blobs, format, options);
+}

@@ -268,6 +268,12 @@ export declare function load(): Promise<QuizEngine>;
 export declare function wasmMemoryBytes(): number;
 /** An xAPI-shaped statement for a `quiz-complete` detail. */
 export declare function xapiStatement(detail: Omit<QuizCompleteDetail, 'statement'>, activityId: string): XapiStatement;
+/** A format `exportBank` writes: IMS QTI 1.2 zip (Canvas, Blackboard), Moodle XML, GIFT, Aiken, Anki and Brightspace CSV, or our JSON. */
+export type ExportFormat = 'qti12' | 'moodle-xml' | 'gift' | 'aiken' | 'anki-csv' | 'd2l-csv' | 'json';
+/** What `exportBank` exports: a bank and the widget's selection (every question when none). */
+export type ExportOptions = Pick<QuizOptions, 'difficulty' | 'topics' | 'count' | 'seed' | 'bank' | 'bankSrc' | 'includeBuiltin'>;
+/** The questions in an LMS format, for a download; `summary` says what the format lost. */
+export declare function exportBank(format: ExportFormat, options?: ExportOptions): Promise<Blob & { readonly summary: string }>;
 /** Overrides where the .wasm is fetched from; call before the first widget loads. */
 export declare function setWasmUrl(url: string | URL): void;
 

@@ -104,6 +104,39 @@ function loadCustomBank() {
   return customBank;
 }
 
+/** The media type of each export format. */
+const EXPORT_TYPES = {
+  qti12: 'application/zip', 'moodle-xml': 'application/xml', gift: 'text/plain', aiken: 'text/plain',
+  'anki-csv': 'text/csv', 'd2l-csv': 'text/csv', json: 'application/json',
+};
+
+/**
+ * The questions in an LMS format, as a Blob a course site can offer for download: the
+ * built-in bank, or the custom bank of `options.bank` / `options.bankSrc` (with the
+ * built-in bank added when `includeBuiltin`), picked by the widget's selection options
+ * (`difficulty`, `topics`, `count`, `seed`; every question when none is given). The Blob's
+ * `summary` says what the format lost. The exporters load only when this is called.
+ */
+export async function exportBank(format, options = {}) {
+  const o = applyOptions({}, options);
+  await engine.load();
+  const { compiledBank, exportBlobs } = await loadCustomBank();
+  const builtin = () => engine.call((w) => w.builtinBankBlob());
+  const blobs = [];
+  if (o.bank !== undefined || o.bankSrc !== undefined) {
+    blobs.push(await compiledBank(o.bank !== undefined ? { bank: o.bank } : { url: o.bankSrc }));
+    if (o.includeBuiltin === 'true') blobs.push(builtin());
+  } else {
+    blobs.push(builtin());
+  }
+  const selection = Object.fromEntries(['difficulty', 'topics', 'count', 'seed']
+    .filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+  const { bytes, summary } = await exportBlobs(blobs, format, selection);
+  const file = new Blob([bytes], { type: EXPORT_TYPES[format] ?? 'application/octet-stream' });
+  Object.defineProperty(file, 'summary', { value: summary });
+  return file;
+}
+
 let sheet = null;
 /** Attaches the widget's stylesheet to a shadow root: constructable where supported. */
 function adoptStyles(root) {

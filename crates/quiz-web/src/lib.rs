@@ -31,6 +31,22 @@ fn builtin() -> Result<Rc<dyn QuestionBank>, JsError> {
     Err(JsError::new("this build has no built-in question bank"))
 }
 
+/// The built-in bank as one compiled bank blob, for `exportBank` (the exporters live in the
+/// lazily loaded parser module, which reads blobs).
+#[wasm_bindgen(js_name = builtinBankBlob)]
+pub fn builtin_bank_blob() -> Result<Vec<u8>, JsError> {
+    #[cfg(feature = "builtin-bank")]
+    {
+        quiz_bank::Builtin::load()
+            .map(|b| b.blob())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+    #[cfg(not(feature = "builtin-bank"))]
+    {
+        Err(JsError::new("this build has no built-in question bank"))
+    }
+}
+
 /// The bank shared by every widget on the page, decoded on first use.
 fn bank() -> Result<Rc<dyn QuestionBank>, JsError> {
     BANK.with(|cell| {

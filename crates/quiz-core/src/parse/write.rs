@@ -23,6 +23,42 @@ struct JsonTopic<'a> {
 }
 
 impl Bank {
+    /// `bank` restricted to `questions` (matched by id), keeping its order; topics and
+    /// categories left empty are dropped.
+    pub fn from_questions(bank: &Bank, questions: &[Question]) -> Bank {
+        let keep = |q: &Question| questions.iter().any(|x| x.id == q.id);
+        let topics: Vec<super::Topic> = bank
+            .topics
+            .iter()
+            .filter_map(|t| {
+                let qs: Vec<Question> = t.questions.iter().filter(|q| keep(q)).cloned().collect();
+                if qs.is_empty() {
+                    return None;
+                }
+                let mut info = t.info.clone();
+                info.counts = [0; 3];
+                for q in &qs {
+                    if let Some(c) = info.counts.get_mut(q.difficulty.index()) {
+                        *c += 1;
+                    }
+                }
+                Some(super::Topic {
+                    info,
+                    questions: qs,
+                })
+            })
+            .collect();
+        Bank {
+            categories: bank
+                .categories
+                .iter()
+                .filter(|c| topics.iter().any(|t| t.info.category == c.slug))
+                .cloned()
+                .collect(),
+            topics,
+        }
+    }
+
     /// The bank as one JSON object, pretty-printed: `{"categories": [{slug, title}],
     /// "topics": [{slug, title, category}], "questions": [...]}`, each question with its
     /// `topic`, `category` and, per kind, `choices`, `answer`, `output`, `accept` or `items`.
@@ -62,16 +98,47 @@ impl Bank {
             out.push('\n');
         }
         for q in self.questions() {
-            question(&mut out, q);
+            question(&mut out, q, true);
         }
         out
     }
+
+    /// The bank as a folder, like `content/`: `categories.toml` and one
+    /// `python/<category>/<topic>.toml` per topic. Returns (relative path, text) pairs.
+    pub fn to_folder(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut cats = String::new();
+        for c in &self.categories {
+            cats.push_str("[[category]]\n");
+            line(&mut cats, "slug", &c.slug);
+            line(&mut cats, "title", &c.title);
+            cats.push('\n');
+        }
+        files.push(("categories.toml".to_string(), cats));
+        for t in &self.topics {
+            let mut out = String::from("[topic]\n");
+            line(&mut out, "slug", &t.info.slug);
+            line(&mut out, "title", &t.info.title);
+            line(&mut out, "category", &t.info.category);
+            out.push('\n');
+            for q in &t.questions {
+                question(&mut out, q, false);
+            }
+            files.push((
+                format!("python/{}/{}.toml", t.info.category, t.info.slug),
+                out,
+            ));
+        }
+        files
+    }
 }
 
-fn question(out: &mut String, q: &Question) {
+fn question(out: &mut String, q: &Question, with_topic: bool) {
     out.push_str("[[question]]\n");
     line(out, "id", &q.id);
-    line(out, "topic", &q.topic);
+    if with_topic {
+        line(out, "topic", &q.topic);
+    }
     line(out, "difficulty", q.difficulty.as_str());
     line(out, "kind", q.kind().as_str());
     list(out, "tags", &q.tags);
