@@ -29,15 +29,20 @@ build_widget() {
   local parser_flags=(--target wasm32-unknown-unknown -p quiz-bank-web)
   [[ $profile == release ]] && parser_flags+=(--release)
   "${WASM_CARGO[@]}" build -q "${parser_flags[@]}" "${WASM_BUILD_STD[@]}"
+  # The LMS exporters (quiz_lms_web): a third module, loaded only by exportBank().
+  local lms_flags=(--target wasm32-unknown-unknown -p quiz-lms-web)
+  [[ $profile == release ]] && lms_flags+=(--release)
+  "${WASM_CARGO[@]}" build -q "${lms_flags[@]}" "${WASM_BUILD_STD[@]}"
   local wasm
   wasm="$(wasm_target_dir)/wasm32-unknown-unknown/$profile"
   rm -rf "$out"; mkdir -p "$out"
   # The reset-state function lets the wrapper start a fresh instance after a panic.
   wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name quiz_web "$wasm/quiz_web.wasm"
   wasm-bindgen --target web --out-dir "$out" --out-name quiz_bank_web "$wasm/quiz_bank_web.wasm"
+  wasm-bindgen --target web --out-dir "$out" --out-name quiz_lms_web "$wasm/quiz_lms_web.wasm"
   if [[ $profile == release ]]; then
     local module
-    for module in quiz_web quiz_bank_web; do
+    for module in quiz_web quiz_bank_web quiz_lms_web; do
       wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-reference-types \
         --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
         "$out/${module}_bg.wasm" -o "$out/${module}_bg.wasm"

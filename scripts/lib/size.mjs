@@ -36,6 +36,12 @@ if (parserDir && existsSync(`${parserDir}/quiz_bank_web_bg.wasm`)) {
   const js = measure([`${parserDir}/quiz_bank_web.js`, `${parserDir}/custom-bank.js`].filter((f) => existsSync(f)));
   result.custom_bank_parser = { wasm, js, total: sum(wasm, js) };
 }
+// The LMS exporters (quiz_lms_web): loaded only by exportBank(), reported on their own.
+if (parserDir && existsSync(`${parserDir}/quiz_lms_web_bg.wasm`)) {
+  const wasm = measure([`${parserDir}/quiz_lms_web_bg.wasm`]);
+  const js = measure([`${parserDir}/quiz_lms_web.js`]);
+  result.lms_exporters = { wasm, js, total: sum(wasm, js) };
+}
 // The bank's own text: prompts, code, choices (and their why), explanations, answers.
 const bankJson = new URL('../../target/bank.json', import.meta.url);
 if (existsSync(bankJson)) {

@@ -75,10 +75,17 @@ export async function compiledBank({ bank, url }) {
 }
 
 /**
- * Writes compiled banks (`blobs`) in an LMS format with the exporters of the parser module;
- * resolves to `{ bytes, summary }`.
+ * Writes compiled banks (`blobs`) in an LMS format with the exporters module; resolves to
+ * `{ bytes, summary }`.
  */
 export async function exportBlobs(blobs, format, options) {
-  const p = await loadParser();
-  return p.exportBank(blobs, format, options);
+  exporters ??= (async () => {
+    const mod = await import('./quiz_lms_web.js');
+    await mod.default({ module_or_path: new URL('quiz_lms_web_bg.wasm', import.meta.url) });
+    return mod;
+  })().catch((e) => { exporters = null; throw e; });
+  return (await exporters).exportBank(blobs, format, options);
 }
+
+// The LMS exporters: a third wasm module, fetched only by exportBank().
+let exporters = null;
