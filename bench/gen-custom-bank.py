@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes synthetic custom banks (issue 16) for the custom-bank benchmark (bench/custom-bank.mjs):
 N questions in the JSON bank format {categories, topics, questions}, and the same bank in the
-single-file TOML spelling. Short questions (~420 B of JSON each, all six kinds in turn, 20 topics in
+single-file TOML spelling. Short questions (~390 B of JSON each, all six kinds in turn, 20 topics in
 5 categories) so that 10,000 of them stay under the 5 MB limit. Deterministic: same N, same files.
 
 usage: python3 bench/gen-custom-bank.py [N ...]   (default: 1000 10000)
