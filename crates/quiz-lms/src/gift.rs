@@ -68,9 +68,10 @@
 
 use std::fmt::Write as _;
 
-use quiz_core::{Answer, Choice, Difficulty, Kind, PythonRange, Question, text::normalize_output};
+use quiz_core::{Answer, Choice, Difficulty, Kind, Question, text::normalize_output};
 
 use crate::csv::{BankBuilder, NO_EXPLANATION, placeholder_explanation};
+use crate::moodle::{python_from_tag, python_tag};
 use crate::xml::MdBlock;
 use crate::{
     Exported, ImportError, ImportOptions, Imported, Report, Source, difficulty_from_tags, xml,
@@ -336,31 +337,6 @@ fn percent(units: i64) -> String {
         let digits = format!("{frac:05}");
         format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
-}
-
-/// Moodle's tag for a version range: `>=3.11,<3.13` → `python:ge3.11-lt3.13` (as Moodle XML).
-fn python_tag(range: &PythonRange) -> String {
-    let text = range
-        .to_string()
-        .replace(">=", "ge")
-        .replace("<=", "le")
-        .replace("==", "eq")
-        .replace('<', "lt")
-        .replace(',', "-");
-    format!("python:{text}")
-}
-
-/// The range of a `python:` tag, if it is one.
-fn python_from_tag(tag: &str) -> Option<PythonRange> {
-    let body = tag.strip_prefix("python:")?;
-    let mut clauses = Vec::new();
-    for clause in body.split('-') {
-        let (op, rest) = [("ge", ">="), ("le", "<="), ("eq", "=="), ("lt", "<")]
-            .iter()
-            .find_map(|(word, op)| clause.strip_prefix(word).map(|rest| (*op, rest)))?;
-        clauses.push(format!("{op}{rest}"));
-    }
-    PythonRange::parse(&clauses.join(",")).ok()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1429,7 +1405,7 @@ mod tests {
                 ],
             },
         );
-        one.python = Some(PythonRange::parse(">=3.11,<3.13").unwrap());
+        one.python = Some(quiz_core::PythonRange::parse(">=3.11,<3.13").unwrap());
         let e = export(&source(vec![one]));
         assert_eq!(
             text(&e),

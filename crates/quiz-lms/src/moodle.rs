@@ -119,8 +119,9 @@ fn fraction(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
-/// Moodle's tag for a version range: `>=3.11,<3.13` → `python:ge3.11-lt3.13`.
-fn python_tag(range: &PythonRange) -> String {
+/// Moodle's tag for a version range: `>=3.11,<3.13` → `python:ge3.11-lt3.13` (Moodle strips
+/// `<` and `>` from tags); GIFT writes the same tags.
+pub(crate) fn python_tag(range: &PythonRange) -> String {
     let text = range
         .to_string()
         .replace(">=", "ge")
@@ -132,7 +133,7 @@ fn python_tag(range: &PythonRange) -> String {
 }
 
 /// The range of a `python:` tag, if it is one.
-fn python_from_tag(tag: &str) -> Option<PythonRange> {
+pub(crate) fn python_from_tag(tag: &str) -> Option<PythonRange> {
     let body = tag.strip_prefix("python:")?;
     let mut clauses = Vec::new();
     for clause in body.split('-') {
