@@ -71,7 +71,8 @@ const TYPE_RULES = {
   count: (s) => (s.number && s.string ? null : 'should accept a number and a string'),
   seed: (s) => (s.number && s.string ? null : 'should accept a number and a string'),
   text: (s) => (s.string ? null : 'should accept any string'),
-  flag: (s, values) => (s.boolean && !s.string && list(values) === 'false, true' ? null : 'should accept a boolean and "true"/"false"'),
+  flag: (s, values) => (s.boolean && !s.string && values.every((v) => s.literals.has(v)) ? null : `should accept a boolean and ${list(values)}`),
+  number: (s) => (s.number && s.string ? null : 'should accept a number and a string'),
   bank: (s) => (s.object && s.string ? null : 'should accept a bank object and its JSON or TOML text'),
 };
 
@@ -121,7 +122,11 @@ function drift(dtsText, options) {
     const attribute = o.type === 'bank' ? '' : kebab(o.key);
     if (o.attribute !== attribute) problems.push(`${where}: attribute "${o.attribute}" should be "${attribute}"`);
     // `values` empty (or null) means open; `default` "" (or null) means none or computed.
-    const values = o.values ?? [];
+    // A number's `values` are its bounds, [min, max], not a list.
+    const values = o.type === 'number' ? [] : o.values ?? [];
+    if (o.type === 'number' && !(o.values.length === 2 && +o.values[0] <= +o.default && +o.default <= +o.values[1])) {
+      problems.push(`${where}: a number needs [min, max] values around its default`);
+    }
     if (values.length && o.default && !values.includes(o.default)) {
       problems.push(`${where}: default "${o.default}" is not one of its values ${list(o.values)}`);
     }

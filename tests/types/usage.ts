@@ -4,6 +4,11 @@
 // that line, tsc would fail with "Unused '@ts-expect-error' directive".
 import {
   OPTIONS,
+  clearProgress,
+  getProgress,
+  importProgress,
+  type Progress,
+  type QuizReviewDetail,
   load,
   mount,
   setWasmUrl,
@@ -32,6 +37,9 @@ export const allOptions: Required<QuizOptions> = {
   seed: 42,
   ids: ['closures-late-binding', 'asyncio-gather'],
   mode: 'quiz',
+  persist: true,
+  retention: 0.9,
+  newPerDay: 10,
   filters: 'hidden',
   lang: 'de',
   theme: 'dark',
@@ -128,6 +136,10 @@ export function useEvents(el: QuizWidgetElement): void {
       const diff: Difficulty = d.difficulty;
       const answer: string[] = d.answer;
       console.log(d.questionId, d.topic, diff, d.kind, answer, d.correct, d.timeMs, d.index);
+    },
+    'quiz-review': (e) => {
+      const d: QuizReviewDetail = e.detail;
+      console.log(d.type === 'quiz-review', d.questionId, d.grade, d.due);
     },
     'quiz-complete': (e) => {
       const d: QuizCompleteDetail = e.detail;
@@ -252,3 +264,35 @@ export async function useExport(): Promise<void> {
   // @ts-expect-error export takes the selection and the bank, not display options
   await exportBank('gift', { theme: 'dark' });
 }
+
+// Progress and study mode (issue 18).
+async function progressUsage(el: QuizWidgetElement): Promise<void> {
+  await mount(el, { mode: 'study', persist: false, retention: 0.85, newPerDay: 5 });
+  await mount(el, { mode: 'mistakes', persist: 'off', retention: '0.9', newPerDay: '10' });
+  // @ts-expect-error an unknown mode
+  await mount(el, { mode: 'learn' });
+  // @ts-expect-error persist takes on/off or a boolean
+  await mount(el, { persist: 'no' });
+  el.persist = false;
+  el.retention = 0.8;
+  el.newPerDay = 3;
+  el.addEventListener('quiz-review', (e) => {
+    const d: QuizReviewDetail = e.detail;
+    const grade: 1 | 3 = d.grade;
+    const when: Date = new Date(d.due);
+    const recall: number | null = d.retrievability;
+    void [grade, when, recall, d.stability.toFixed(1), d.difficulty, d.questionId];
+  });
+  const p: Progress = await getProgress();
+  for (const [id, q] of Object.entries(p.questions)) {
+    const due: string = q.due;
+    void [id, due, q.reps + q.lapses, q.stability, q.difficulty, q.lastReview, q.firstReview, q.missed];
+  }
+  const n: number = await importProgress(p);
+  await importProgress(JSON.stringify(p));
+  // @ts-expect-error importProgress takes a progress object or its JSON text
+  await importProgress(42);
+  await clearProgress();
+  void n;
+}
+void progressUsage;

@@ -35,6 +35,21 @@ pub enum QuizEvent {
         /// 0-based position in the quiz.
         index: u32,
     },
+    /// An answer was scheduled for review (FSRS-6).
+    QuizReview {
+        /// The question id.
+        question_id: String,
+        /// 3 (Good) for a right answer, 1 (Again) for a wrong one.
+        grade: u8,
+        /// Days until recall falls to 90 %.
+        stability: f64,
+        /// 1 (easy) to 10 (hard).
+        difficulty: f64,
+        /// Recall probability just before the answer; `None` the first time.
+        retrievability: Option<f64>,
+        /// When it is due again, in ms since the epoch.
+        due_ms: f64,
+    },
     /// The last question was passed.
     QuizComplete {
         /// Right answers.
@@ -70,12 +85,26 @@ pub struct QuestionResult {
     pub time_ms: u32,
 }
 
+impl From<&crate::progress::Review> for QuizEvent {
+    fn from(r: &crate::progress::Review) -> QuizEvent {
+        QuizEvent::QuizReview {
+            question_id: r.question_id.clone(),
+            grade: r.rating.value(),
+            stability: r.card.stability,
+            difficulty: r.card.difficulty,
+            retrievability: r.retrievability,
+            due_ms: r.card.due_ms,
+        }
+    }
+}
+
 impl QuizEvent {
     /// The DOM event name (`quiz-start`, …).
     pub fn name(&self) -> &'static str {
         match self {
             QuizEvent::QuizStart { .. } => "quiz-start",
             QuizEvent::QuizAnswer { .. } => "quiz-answer",
+            QuizEvent::QuizReview { .. } => "quiz-review",
             QuizEvent::QuizComplete { .. } => "quiz-complete",
         }
     }

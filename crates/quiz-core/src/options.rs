@@ -19,8 +19,11 @@ pub enum OptionType {
     Seed,
     /// Any text.
     Text,
-    /// On or off: `true` or `false`; a present but empty attribute means `true`.
+    /// On or off: the two [`OptionSpec::values`] (on first); a present but empty attribute
+    /// means on.
     Flag,
+    /// A number between the two [`OptionSpec::values`], inclusive.
+    Number,
     /// A question bank given from JS (an object, JSON or TOML text); it has no attribute.
     Bank,
 }
@@ -35,6 +38,7 @@ impl OptionType {
             OptionType::Seed => "seed",
             OptionType::Text => "text",
             OptionType::Flag => "flag",
+            OptionType::Number => "number",
             OptionType::Bank => "bank",
         }
     }
@@ -59,8 +63,8 @@ pub struct OptionSpec {
 pub const THEMES: &[&str] = &["page", "light", "dark", "auto"];
 /// Interface languages.
 pub const LANGS: &[&str] = &["en", "de", "es"];
-/// Modes (study mode comes later).
-pub const MODES: &[&str] = &["quiz"];
+/// Modes: a quiz; a spaced-repetition study session; the questions answered wrong.
+pub const MODES: &[&str] = &["quiz", "study", "mistakes"];
 /// Values of `filters`.
 pub const FILTERS: &[&str] = &["visible", "hidden"];
 
@@ -144,6 +148,30 @@ const ACTIVITY_ID: OptionSpec = OptionSpec {
     default: "",
 };
 
+const PERSIST: OptionSpec = OptionSpec {
+    key: "persist",
+    attribute: "persist",
+    kind: OptionType::Flag,
+    values: &["on", "off"],
+    default: "on",
+};
+
+const RETENTION: OptionSpec = OptionSpec {
+    key: "retention",
+    attribute: "retention",
+    kind: OptionType::Number,
+    values: &["0.70", "0.97"],
+    default: "0.9",
+};
+
+const NEW_PER_DAY: OptionSpec = OptionSpec {
+    key: "newPerDay",
+    attribute: "new-per-day",
+    kind: OptionType::Number,
+    values: &["0", "1000"],
+    default: "10",
+};
+
 const BANK: OptionSpec = OptionSpec {
     key: "bank",
     attribute: "",
@@ -179,6 +207,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     THEME,
     LANG,
     MODE,
+    PERSIST,
+    RETENTION,
+    NEW_PER_DAY,
     ACTIVITY_ID,
     BANK,
     BANK_SRC,
@@ -186,7 +217,7 @@ pub const OPTIONS: &[OptionSpec] = &[
 ];
 
 /// Every option, parsed and checked.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Difficulties (empty: all).
     pub difficulties: Vec<Difficulty>,
@@ -207,8 +238,67 @@ pub struct Options {
     pub lang: &'static str,
     /// The mode, one of [`MODES`].
     pub mode: &'static str,
+    /// Whether the quiz in progress and the review history are kept in the browser.
+    pub persist: bool,
+    /// The desired retention of study mode, in thousandths (700 to 970).
+    pub retention_permille: u16,
+    /// How many new questions study mode introduces per day.
+    pub new_per_day: u32,
     /// Whether a custom bank gets the built-in bank added.
     pub include_builtin: bool,
+}
+
+impl Default for Options {
+    /// What an element with no attributes gets.
+    fn default() -> Options {
+        Options {
+            difficulties: Vec::new(),
+            topics: Vec::new(),
+            count: attrs::DEFAULT_COUNT,
+            seed: None,
+            ids: Vec::new(),
+            filters_hidden: false,
+            theme: "page",
+            lang: "en",
+            mode: "quiz",
+            persist: true,
+            retention_permille: 900,
+            new_per_day: 10,
+            include_builtin: false,
+        }
+    }
+}
+
+impl Options {
+    /// The desired retention of study mode, from 0.70 to 0.97.
+    pub fn retention(&self) -> f64 {
+        f64::from(self.retention_permille) / 1000.0
+    }
+
+    /// What decides which quiz is drawn, as text: the filters, count, seed, ids and mode,
+    /// not the look. Two widgets with the same identity on one page path share a saved quiz.
+    pub fn identity(&self) -> String {
+        let difficulties: Vec<String> = self.difficulties.iter().map(|d| d.to_string()).collect();
+        let count = match self.count {
+            Count::All => "all".to_string(),
+            Count::Total(n) => n.to_string(),
+            Count::Mix(m) => m.map(|n| n.to_string()).join(":"),
+        };
+        format!(
+            "d={};t={};c={};s={};i={};m={};f={}",
+            difficulties.join(","),
+            self.topics.join(","),
+            count,
+            self.seed.map(|s| s.to_string()).unwrap_or_default(),
+            self.ids.join(","),
+            self.mode,
+            if self.filters_hidden {
+                "hidden"
+            } else {
+                "visible"
+            },
+        )
+    }
 }
 
 /// The language of a BCP 47 tag (`de`, `de-AT`, `ES`), if supported.
@@ -231,6 +321,54 @@ fn one_of(spec: &OptionSpec, value: &str) -> Result<&'static str, AttrError> {
             value: value.to_string(),
             expected: spec.values.join(", "),
         })
+}
+
+/// A flag: its first value (or `true`) is on, its second (or `false`) off.
+fn flag(spec: &OptionSpec, value: &str) -> Result<bool, AttrError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(spec.values.first() == Some(&spec.default)),
+        "true" => Ok(true),
+        "false" => Ok(false),
+        v => spec
+            .values
+            .iter()
+            .position(|x| *x == v)
+            .map(|i| i == 0)
+            .ok_or_else(|| AttrError {
+                attribute: spec.attribute,
+                value: value.to_string(),
+                expected: spec.values.join(", "),
+            }),
+    }
+}
+
+/// A number within the spec's bounds, times `scale`, as a whole number.
+fn number(spec: &OptionSpec, value: &str, scale: f64) -> Result<u32, AttrError> {
+    let v = value.trim();
+    let v = if v.is_empty() { spec.default } else { v };
+    let bound = |i: usize| {
+        spec.values
+            .get(i)
+            .and_then(|b| b.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let (low, high) = (bound(0), bound(1));
+    let whole = scale == 1.0;
+    match v.parse::<f64>() {
+        Ok(n) if n >= low && n <= high && (!whole || n.fract() == 0.0) => {
+            Ok((n * scale).round() as u32)
+        }
+        _ => Err(AttrError {
+            attribute: spec.attribute,
+            value: value.to_string(),
+            expected: format!(
+                "{} from {} to {}",
+                if whole { "a whole number" } else { "a number" },
+                spec.values.first().copied().unwrap_or_default(),
+                spec.values.get(1).copied().unwrap_or_default()
+            ),
+        }),
+    }
 }
 
 impl Options {
@@ -266,7 +404,10 @@ impl Options {
             theme: one_of(&THEME, &value("theme"))?,
             lang,
             mode: one_of(&MODE, &value("mode"))?,
-            include_builtin: one_of(&INCLUDE_BUILTIN, &value("includeBuiltin"))? == "true",
+            persist: flag(&PERSIST, &value("persist"))?,
+            retention_permille: number(&RETENTION, &value("retention"), 1000.0)? as u16,
+            new_per_day: number(&NEW_PER_DAY, &value("newPerDay"), 1.0)?,
+            include_builtin: flag(&INCLUDE_BUILTIN, &value("includeBuiltin"))?,
         })
     }
 }
@@ -324,7 +465,8 @@ mod tests {
     fn every_enum_rejects_an_unknown_value_naming_the_attribute_and_its_values() {
         for (key, attribute, values) in [
             ("theme", "theme", "page, light, dark, auto"),
-            ("mode", "mode", "quiz"),
+            ("mode", "mode", "quiz, study, mistakes"),
+            ("persist", "persist", "on, off"),
             ("filters", "filters", "visible, hidden"),
         ] {
             let e = parse(&[(key, "purple")], None).unwrap_err();
@@ -338,6 +480,56 @@ mod tests {
             e.to_string()
                 .starts_with("lang=\"fr\" is not valid: en, de, es")
         );
+    }
+
+    #[test]
+    fn study_options_have_defaults_and_bounds() {
+        let o = parse(&[], None).unwrap();
+        assert_eq!(
+            (o.persist, o.retention_permille, o.new_per_day),
+            (true, 900, 10)
+        );
+        let o = parse(
+            &[
+                ("persist", "off"),
+                ("retention", "0.85"),
+                ("newPerDay", "0"),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (o.persist, o.retention_permille, o.new_per_day),
+            (false, 850, 0)
+        );
+        assert!(!parse(&[("persist", "false")], None).unwrap().persist);
+        for (key, value, message) in [
+            (
+                "retention",
+                "0.5",
+                "retention=\"0.5\" is not valid: a number from 0.70 to 0.97",
+            ),
+            (
+                "retention",
+                "high",
+                "retention=\"high\" is not valid: a number from 0.70 to 0.97",
+            ),
+            (
+                "newPerDay",
+                "2.5",
+                "new-per-day=\"2.5\" is not valid: a whole number from 0 to 1000",
+            ),
+            (
+                "newPerDay",
+                "-1",
+                "new-per-day=\"-1\" is not valid: a whole number from 0 to 1000",
+            ),
+        ] {
+            assert_eq!(
+                parse(&[(key, value)], None).unwrap_err().to_string(),
+                message
+            );
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! A quiz being taken: which question is current, what was answered and how it scored.
 //! Components render a `Session`; every rule of moving through a quiz lives here.
 
+use crate::bank::QuestionBank;
 use crate::event::{PASS_RATIO, QuestionResult, QuizEvent};
 use crate::grade::{Response, grade};
 use crate::model::{Answer, Difficulty};
-use crate::select::{Pick, Quiz};
+use crate::select::{Pick, Quiz, Selection};
 
 /// The graded answer to one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,6 +211,147 @@ impl Session {
     }
 }
 
+/// A quiz in progress as it is saved: which questions in which order (with their choice
+/// orders), the answers, the position and the time spent, so a reload resumes it exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The seed it was drawn with.
+    pub seed: u32,
+    /// The bank's version: a saved quiz resumes only on the same bank.
+    pub bank_version: u32,
+    /// Question ids in quiz order, each with its display order of choices or items.
+    pub picks: Vec<(String, Vec<usize>)>,
+    /// Each question's answer and the milliseconds it took, if answered.
+    pub answers: Vec<Option<(Response, u32)>>,
+    /// The 0-based current question (the number of questions once finished).
+    pub position: usize,
+    /// Milliseconds spent in the quiz so far.
+    pub elapsed_ms: f64,
+    /// When it last changed (ms since the epoch): of two copies, the later answer wins.
+    pub updated_ms: f64,
+}
+
+impl Snapshot {
+    fn same_quiz(&self, other: &Snapshot) -> bool {
+        self.seed == other.seed
+            && self.bank_version == other.bank_version
+            && self.picks == other.picks
+    }
+
+    /// Combines this copy with another tab's: the same quiz keeps every answer either gave
+    /// and the furthest position; a different quiz yields to the one answered last.
+    pub fn merge(self, other: Snapshot) -> Snapshot {
+        if !self.same_quiz(&other) {
+            return if other.updated_ms > self.updated_ms {
+                other
+            } else {
+                self
+            };
+        }
+        let answers = self
+            .answers
+            .iter()
+            .zip(&other.answers)
+            .map(|(a, b)| a.clone().or_else(|| b.clone()))
+            .collect();
+        Snapshot {
+            answers,
+            position: self.position.max(other.position),
+            elapsed_ms: self.elapsed_ms.max(other.elapsed_ms),
+            updated_ms: self.updated_ms.max(other.updated_ms),
+            ..self
+        }
+    }
+}
+
+/// Why a saved quiz cannot be resumed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// The bank changed since it was saved.
+    BankChanged,
+    /// The saved data does not describe a quiz of this bank.
+    Invalid(String),
+}
+
+impl Session {
+    /// This quiz as saved, `elapsed_ms` into it, at `now_ms`.
+    pub fn snapshot(&self, elapsed_ms: f64, now_ms: f64, bank_version: u32) -> Snapshot {
+        Snapshot {
+            seed: self.quiz.seed,
+            bank_version,
+            picks: self
+                .quiz
+                .picks
+                .iter()
+                .map(|p| (p.question.id.clone(), p.order.clone()))
+                .collect(),
+            answers: self
+                .outcomes
+                .iter()
+                .map(|o| o.as_ref().map(|o| (o.response.clone(), o.ms)))
+                .collect(),
+            position: self.current,
+            elapsed_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// The saved quiz `snap`, rebuilt from `bank` and graded again.
+    ///
+    /// # Errors
+    /// [`RestoreError::BankChanged`] when the bank is not the one it was saved with;
+    /// [`RestoreError::Invalid`] when the data does not fit the bank.
+    pub fn restore(bank: &dyn QuestionBank, snap: &Snapshot) -> Result<Session, RestoreError> {
+        if snap.bank_version != bank.version() {
+            return Err(RestoreError::BankChanged);
+        }
+        let invalid = |what: &str| RestoreError::Invalid(what.to_string());
+        let n = snap.picks.len();
+        if n == 0 || snap.answers.len() != n || snap.position > n {
+            return Err(invalid(
+                "the saved quiz has no questions or mismatched answers",
+            ));
+        }
+        let selection = Selection {
+            ids: snap.picks.iter().map(|(id, _)| id.clone()).collect(),
+            seed: snap.seed,
+            ..Selection::default()
+        };
+        let mut quiz = bank
+            .draw(&selection)
+            .map_err(|e| RestoreError::Invalid(e.to_string()))?;
+        if quiz.picks.len() != n {
+            return Err(invalid("a saved question appears twice"));
+        }
+        for (pick, (_, order)) in quiz.picks.iter_mut().zip(&snap.picks) {
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            if sorted.len() != pick.order.len() || sorted.iter().enumerate().any(|(i, x)| i != *x) {
+                return Err(invalid("a saved choice order does not fit its question"));
+            }
+            pick.order.clone_from(order);
+        }
+        quiz.requested = None;
+        let mut session = Session::new(quiz);
+        for (slot, (pick, answer)) in session
+            .outcomes
+            .iter_mut()
+            .zip(session.quiz.picks.iter().zip(&snap.answers))
+        {
+            *slot = answer.as_ref().map(|(response, ms)| Outcome {
+                correct: grade(&pick.question, response),
+                response: response.clone(),
+                ms: *ms,
+            });
+        }
+        // Every question before the position was answered: resume at the first one that
+        // was not.
+        let answered = session.outcomes.iter().take_while(|o| o.is_some()).count();
+        session.current = snap.position.min(answered);
+        Ok(session)
+    }
+}
+
 /// A response as the texts the learner saw: the chosen choices' texts, the typed text, the
 /// items in the learner's order, or `true`/`false`.
 pub fn answer_texts(pick: &Pick, response: &Response) -> Vec<String> {
@@ -337,6 +479,72 @@ mod tests {
             panic!("not a complete event");
         };
         assert_eq!((score, passed), (1, false));
+    }
+
+    fn bank() -> crate::MemoryBank {
+        let qs = quiz().picks.into_iter().map(|p| p.question).collect();
+        crate::MemoryBank::new(qs, vec![], &[])
+    }
+
+    #[test]
+    fn a_saved_quiz_resumes_at_the_same_question_with_the_same_answers() {
+        let bank = bank();
+        let mut s = Session::new(quiz());
+        s.answer(Response::Bool(false), 40);
+        s.advance();
+        s.answer(Response::Bool(true), 7);
+        let snap = s.snapshot(1234.0, 99.0, bank.version());
+        let back = Session::restore(&bank, &snap).unwrap();
+        assert_eq!(back.position(), 1, "at the answered second question");
+        assert_eq!(back.current_outcome().map(|o| o.correct), Some(true));
+        assert!(!back.results().next().unwrap().1.unwrap().correct);
+        assert_eq!(back, s);
+        let stale = Snapshot {
+            bank_version: bank.version().wrapping_add(1),
+            ..snap.clone()
+        };
+        assert_eq!(
+            Session::restore(&bank, &stale),
+            Err(RestoreError::BankChanged)
+        );
+        let unknown = Snapshot {
+            picks: vec![("zz".into(), vec![])],
+            answers: vec![None],
+            ..snap.clone()
+        };
+        assert!(matches!(
+            Session::restore(&bank, &unknown),
+            Err(RestoreError::Invalid(_))
+        ));
+        let skipped = Snapshot {
+            position: 3,
+            ..snap
+        };
+        assert_eq!(
+            Session::restore(&bank, &skipped).unwrap().position(),
+            2,
+            "never past an unanswered question"
+        );
+    }
+
+    #[test]
+    fn two_copies_of_a_quiz_merge_their_answers_and_the_later_quiz_wins_otherwise() {
+        let mut a = Session::new(quiz());
+        let mut b = a.clone();
+        a.answer(Response::Bool(true), 1);
+        a.advance();
+        b.answer(Response::Bool(true), 1);
+        b.advance();
+        b.answer(Response::Bool(true), 1);
+        let merged = a.snapshot(10.0, 5.0, 0).merge(b.snapshot(20.0, 4.0, 0));
+        assert_eq!(merged.answers.iter().filter(|x| x.is_some()).count(), 2);
+        assert_eq!((merged.position, merged.updated_ms), (1, 5.0));
+        let other = Snapshot {
+            seed: 9,
+            updated_ms: 6.0,
+            ..a.snapshot(1.0, 1.0, 0)
+        };
+        assert_eq!(a.snapshot(1.0, 5.0, 0).merge(other.clone()), other);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use crate::bank::QuestionBank;
 use crate::event::QuizEvent;
 use crate::model::Difficulty;
-use crate::select::{Count, SelectError, Selection};
+use crate::progress::{Clock, Progress};
+use crate::select::{Count, Pick, SelectError, Selection};
 use crate::session::Session;
 
 /// The filters of the setup screen.
@@ -115,6 +116,77 @@ pub fn start(
     Ok((Session::new(quiz), event))
 }
 
+/// Which review session to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Due questions, weakest first, then new ones up to the daily limit.
+    Study {
+        /// New questions allowed per day.
+        new_per_day: u32,
+    },
+    /// Questions answered wrong and not answered right since.
+    Mistakes,
+}
+
+/// Every question `filters` allow (whatever the count), shuffled by `seed`.
+///
+/// # Errors
+/// Why nothing matches.
+pub fn candidates(
+    bank: &dyn QuestionBank,
+    filters: &Filters,
+    seed: u32,
+) -> Result<Vec<Pick>, SelectError> {
+    let mut selection = filters.selection(None, seed)?;
+    if !matches!(selection.count, Count::Mix(_)) {
+        selection.count = Count::All;
+    }
+    Ok(bank.draw(&selection)?.picks)
+}
+
+/// Draws a study or mistakes session over the questions `filters` allow, from the learner's
+/// `progress` at `clock`. `Ok(None)` when nothing is due (or no mistake is left).
+///
+/// # Errors
+/// Why no question matches the filters.
+pub fn start_review(
+    bank: &dyn QuestionBank,
+    filters: &Filters,
+    progress: &Progress,
+    clock: Clock,
+    review: Review,
+    fresh_seed: impl FnOnce() -> u32,
+) -> Result<Option<(Session, QuizEvent)>, SelectError> {
+    let seed = filters.seed.unwrap_or_else(fresh_seed);
+    let mut picks = candidates(bank, filters, seed)?;
+    let ids: Vec<String> = picks.iter().map(|p| p.question.id.clone()).collect();
+    let queue = match review {
+        Review::Study { new_per_day } => progress.study_queue(&ids, clock, new_per_day),
+        Review::Mistakes => progress.mistakes(&ids),
+    };
+    if queue.is_empty() {
+        return Ok(None);
+    }
+    let mut ordered = Vec::with_capacity(queue.len());
+    for id in &queue {
+        if let Some(i) = picks.iter().position(|p| p.question.id == *id) {
+            ordered.push(picks.swap_remove(i));
+        }
+    }
+    let quiz = crate::select::Quiz {
+        picks: ordered,
+        requested: None,
+        seed,
+    };
+    let event = QuizEvent::QuizStart {
+        seed,
+        bank_version: bank.version(),
+        total: u32::try_from(queue.len()).unwrap_or(u32::MAX),
+        question_ids: queue,
+    };
+    Ok(Some((Session::new(quiz), event)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +244,52 @@ mod tests {
         f.toggle(Difficulty::Easy);
         assert_eq!(f.count, Count::All);
         assert_eq!(f.difficulties, vec![Difficulty::Medium, Difficulty::Hard]);
+    }
+
+    #[test]
+    fn a_study_session_asks_due_questions_then_new_ones_and_mistakes_only_missed_ones() {
+        let f = Filters::preset(&[], vec!["t1".into()], Count::Total(1), vec![], Some(5));
+        let clock = Clock {
+            now_ms: 0.0,
+            day_start_ms: 0.0,
+        };
+        let mut progress = Progress::new();
+        let study = Review::Study { new_per_day: 2 };
+        let (s, _) = start_review(&bank(), &f, &progress, clock, study, || 0)
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.len(), 2, "two new questions, whatever the count");
+        progress.record("q0", false, clock, 0.9);
+        progress.record("q1", true, clock, 0.9);
+        progress.record("q4", false, clock, 0.9);
+        let later = Clock {
+            now_ms: 86_400_000.0,
+            day_start_ms: 86_400_000.0,
+        };
+        let (s, _) = start_review(&bank(), &f, &progress, later, study, || 0)
+            .unwrap()
+            .unwrap();
+        let asked: Vec<&str> = s
+            .quiz()
+            .picks
+            .iter()
+            .map(|p| p.question.id.as_str())
+            .collect();
+        assert_eq!(
+            asked,
+            ["q0", "q2"],
+            "q0 is due, q1 is not, q2 is new; q4 is not in t1"
+        );
+        let (m, _) = start_review(&bank(), &f, &progress, later, Review::Mistakes, || 0)
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.len(), 1);
+        progress.record("q0", true, later, 0.9);
+        assert!(
+            start_review(&bank(), &f, &progress, later, Review::Mistakes, || 0)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

@@ -23,8 +23,20 @@ export interface QuizOptions {
   seed?: number | string | null | undefined;
   /** Exact question ids, in order: `"q1,q2"` or an array. */
   ids?: string | readonly string[] | null | undefined;
-  /** `"quiz"` (the default and only mode). */
-  mode?: 'quiz' | null | undefined;
+  /**
+   * `"quiz"` (default); `"study"`: a spaced-repetition session (FSRS-6) of the questions due,
+   * then new ones; `"mistakes"`: every question answered wrong on this site and not right since.
+   */
+  mode?: 'quiz' | 'study' | 'mistakes' | null | undefined;
+  /**
+   * Keep the quiz in progress and the review history in this browser's `localStorage`
+   * (`persist="off"` / `false`: memory only). Nothing leaves the device. Default: on.
+   */
+  persist?: boolean | 'on' | 'off' | null | undefined;
+  /** Study mode's desired recall at the due date, 0.70–0.97. Default: `0.9`. */
+  retention?: number | string | null | undefined;
+  /** New questions study mode introduces per day, 0–1000 (`new-per-day`). Default: `10`. */
+  newPerDay?: number | string | null | undefined;
   /** `"visible"` (default) or `"hidden"` to fix the quiz to the presets. */
   filters?: 'visible' | 'hidden' | null | undefined;
   /** UI language; default: the page's language, then English. */
@@ -95,9 +107,9 @@ export interface OptionSpec {
   key: keyof QuizOptions;
   /** The attribute (`activity-id`); `""` for `bank`, which is set from JS only. */
   attribute: string;
-  /** `enum`: one of `values`; `list`: a comma list (of `values` when not empty); `count`, `seed`, `text`; `flag`: `true`/`false` (an empty attribute is `true`); `bank`: a bank object or text. */
-  type: 'enum' | 'list' | 'count' | 'seed' | 'text' | 'flag' | 'bank';
-  /** The valid values; empty when open (slugs, ids, numbers, text). */
+  /** `enum`: one of `values`; `list`: a comma list (of `values` when not empty); `count`, `seed`, `text`; `flag`: on/off, `values` `[on, off]` or a boolean (an empty attribute is on); `number`: from `values[0]` to `values[1]`; `bank`: a bank object or text. */
+  type: 'enum' | 'list' | 'count' | 'seed' | 'text' | 'flag' | 'number' | 'bank';
+  /** The valid values (a number's bounds, `[min, max]`); empty when open (slugs, ids, numbers, text). */
   values: readonly string[];
   /** The default as an attribute would hold it; `""` when none or computed (page language, fresh seed). */
   default: string;
@@ -149,6 +161,46 @@ export interface QuestionResult {
   timeMs: number;
 }
 
+/** `quiz-review`: an answer as the FSRS-6 scheduler took it (every mode). */
+export interface QuizReviewDetail {
+  type: 'quiz-review';
+  questionId: string;
+  /** 3 (Good) for a right answer, 1 (Again) for a wrong one. */
+  grade: 1 | 3;
+  /** Days until predicted recall falls to 90 %. */
+  stability: number;
+  /** 1 (easy) to 10 (hard). */
+  difficulty: number;
+  /** Predicted recall just before this answer; `null` the first time the question is answered. */
+  retrievability: number | null;
+  /** When the question is due again, ISO 8601 (`2026-12-07T09:30:00.000Z`). */
+  due: string;
+}
+
+/** One question's review state in {@link Progress}. */
+export interface ProgressEntry {
+  /** ISO 8601. */
+  due: string;
+  stability: number;
+  difficulty: number;
+  /** Times answered. */
+  reps: number;
+  /** Times forgotten after having been learned. */
+  lapses: number;
+  /** ISO 8601. */
+  lastReview: string;
+  /** ISO 8601. */
+  firstReview: string;
+  /** Answered wrong and not right since (what `mode="mistakes"` asks). */
+  missed: boolean;
+}
+
+/** The learner's review history on this origin, shared by every widget on it. */
+export interface Progress {
+  version: 1;
+  questions: { [questionId: string]: ProgressEntry };
+}
+
 export interface QuizCompleteDetail {
   type: 'quiz-complete';
   score: number;
@@ -190,6 +242,7 @@ export interface QuizErrorDetail {
 export interface QuizEventMap {
   'quiz-start': CustomEvent<QuizStartDetail>;
   'quiz-answer': CustomEvent<QuizAnswerDetail>;
+  'quiz-review': CustomEvent<QuizReviewDetail>;
   'quiz-complete': CustomEvent<QuizCompleteDetail>;
   'quiz-error': CustomEvent<QuizErrorDetail>;
 }
@@ -231,6 +284,12 @@ export declare class QuizWidgetElement extends HTMLElement {
   set ids(value: QuizOptions['ids']);
   get mode(): string | null;
   set mode(value: QuizOptions['mode']);
+  get persist(): string | null;
+  set persist(value: QuizOptions['persist']);
+  get retention(): string | null;
+  set retention(value: QuizOptions['retention']);
+  get newPerDay(): string | null;
+  set newPerDay(value: QuizOptions['newPerDay']);
   get filters(): string | null;
   set filters(value: QuizOptions['filters']);
   /**
@@ -266,6 +325,12 @@ export declare function mount(element: Element, options?: QuizOptions): Promise<
 export declare function load(): Promise<QuizEngine>;
 /** Bytes of wasm linear memory of the shared instance (0 before it loads). */
 export declare function wasmMemoryBytes(): number;
+/** The review history of this origin (it never leaves the device). */
+export declare function getProgress(): Promise<Progress>;
+/** Forgets the review history and every saved quiz of this origin. */
+export declare function clearProgress(): Promise<void>;
+/** Merges a progress export; resolves to its number of questions, rejects (changing nothing) when invalid. */
+export declare function importProgress(progress: Progress | string): Promise<number>;
 /** An xAPI-shaped statement for a `quiz-complete` detail. */
 export declare function xapiStatement(detail: Omit<QuizCompleteDetail, 'statement'>, activityId: string): XapiStatement;
 /** A format `exportBank` writes: IMS QTI 1.2 zip (Canvas, Blackboard), Moodle XML, GIFT, Aiken, Anki and Brightspace CSV, or our JSON. */

@@ -92,6 +92,32 @@ export function load() {
   return engine.load();
 }
 
+/**
+ * The learner's review history on this origin, as every widget here shares it:
+ * `{ version, questions: { [id]: { due, stability, difficulty, reps, lapses, lastReview,
+ * firstReview, missed } } }` with ISO 8601 dates. It never leaves the device.
+ */
+export async function getProgress() {
+  await engine.load();
+  return engine.call((w) => w.getProgress());
+}
+
+/** Forgets the review history and every saved quiz of this origin. */
+export async function clearProgress() {
+  await engine.load();
+  engine.call((w) => w.clearProgress());
+}
+
+/**
+ * Merges a progress export (an object from getProgress(), or its JSON text) into the history.
+ * Resolves to how many questions it held; rejects, changing nothing, when it is not valid.
+ */
+export async function importProgress(progress) {
+  await engine.load();
+  const text = typeof progress === 'string' ? progress : JSON.stringify(progress);
+  return engine.call((w) => w.importProgress(text));
+}
+
 /** Bytes of wasm linear memory in use by the shared instance (0 before it loads). */
 export function wasmMemoryBytes() {
   return instance && engine.exports ? instance.memory.buffer.byteLength : 0;
@@ -230,7 +256,14 @@ class Widget {
 
   #wasmOptions() {
     const { activityId, bank, bankSrc, ...rest } = this.#options;
-    return { ...rest, ...(this.#blob ? { bank: this.#blob } : {}), pageLang: pageLang(this.#host) };
+    return {
+      ...rest,
+      ...(this.#blob ? { bank: this.#blob } : {}),
+      pageLang: pageLang(this.#host),
+      // Where the quiz in progress is saved: the element's id, else the page path.
+      widgetId: this.#host.id || '',
+      pagePath: typeof location === 'undefined' ? '' : location.pathname,
+    };
   }
 
   /** Where the custom bank comes from: the bank option, else the bank-src URL, else none. */

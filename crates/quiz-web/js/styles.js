@@ -150,6 +150,20 @@ td { text-align: end; font-variant-numeric: tabular-nums; }
 .review-item summary { cursor: pointer; padding: .6rem .8rem; min-height: 44px; }
 .review-body { padding: 0 .8rem .6rem; }
 .actions { margin-top: 1rem; }
+.notice-store { font-size: .9rem; color: var(--_muted); margin: 0 0 .75rem; }
+.again { margin: .5rem 0 0; font-weight: 600; }
+.dashboard .title { margin: 0 0 .75rem; font-size: 1.15rem; }
+.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .5rem; margin: 0 0 1rem; }
+.stats div { border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .75rem; }
+.stats dt { font-size: .85rem; color: var(--_muted); }
+.stats dd { margin: 0; font-size: 1.4rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.nothing-due { color: var(--_muted); }
+.own-data { margin-top: 1.25rem; padding-top: .75rem; border-top: 1px solid var(--_border); }
+.own-data .btn { font-size: .9rem; min-height: 44px; }
+.file-btn { display: inline-flex; align-items: center; position: relative; }
+.file-btn:focus-within { outline: 3px solid var(--_focus); outline-offset: 2px; }
+.btn-danger { border-color: var(--_wrong); color: var(--_wrong); }
+.confirm { margin-top: .5rem; padding: .6rem .9rem; border: 2px solid var(--_wrong); border-radius: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .message { padding: .75rem 1rem; border-radius: 6px; border: 2px solid var(--_wrong); background: var(--_wrong-bg); color: var(--_fg); }
 .message strong { color: var(--_wrong); }

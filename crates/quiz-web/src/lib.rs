@@ -105,8 +105,26 @@ fn widget_bank(options: &JsValue) -> Result<Rc<dyn QuestionBank>, JsError> {
     }
 }
 
+/// The widget options, with where its quiz is saved: under the widget's `id` (`widgetId`),
+/// else its page path (`pagePath`) and the options that decide the quiz.
 fn to_quiz_options(options: &JsValue, bank: &dyn QuestionBank) -> Result<QuizOptions, JsError> {
-    Ok(QuizOptions::new(parse_options(options, bank)?))
+    let preset = parse_options(options, bank)?;
+    let text = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let storage_key = preset.persist.then(|| {
+        quiz_core::progress::quiz_key(
+            text("widgetId").as_deref(),
+            &text("pagePath").unwrap_or_default(),
+            &preset,
+        )
+    });
+    Ok(QuizOptions {
+        storage_key,
+        ..QuizOptions::new(preset)
+    })
 }
 
 /// A plain JS object from key/value pairs.
@@ -162,6 +180,30 @@ fn event_detail(event: &QuizEvent) -> JsValue {
             ("correct", JsValue::from_bool(*correct)),
             ("timeMs", n(*time_ms)),
             ("index", n(*index)),
+        ]),
+        QuizEvent::QuizReview {
+            question_id,
+            grade,
+            stability,
+            difficulty,
+            retrievability,
+            due_ms,
+        } => object(&[
+            ("type", s("quiz-review")),
+            ("questionId", s(question_id)),
+            ("grade", JsValue::from_f64(f64::from(*grade))),
+            ("stability", JsValue::from_f64(*stability)),
+            ("difficulty", JsValue::from_f64(*difficulty)),
+            (
+                "retrievability",
+                retrievability.map_or(JsValue::NULL, JsValue::from_f64),
+            ),
+            (
+                "due",
+                js_sys::Date::new(&JsValue::from_f64(*due_ms))
+                    .to_iso_string()
+                    .into(),
+            ),
         ]),
         QuizEvent::QuizComplete {
             score,
@@ -374,6 +416,33 @@ pub fn bank_topics() -> Result<JsValue, JsError> {
         })
         .collect();
     Ok(topics.into())
+}
+
+/// The learner's review history on this origin: `{ version, questions: { [id]: { due,
+/// stability, difficulty, reps, lapses, lastReview, firstReview, missed } } }`, dates in
+/// ISO 8601. Read from the browser's storage (or memory, where storage is refused).
+#[wasm_bindgen(js_name = getProgress)]
+pub fn get_progress() -> JsValue {
+    let store = quiz_yew::store::Store::shared();
+    let mut store = store.borrow_mut();
+    quiz_yew::store::progress_export(store.current())
+}
+
+/// Forgets the review history and every saved quiz of this origin.
+#[wasm_bindgen(js_name = clearProgress)]
+pub fn clear_progress() {
+    quiz_yew::store::Store::shared().borrow_mut().clear();
+}
+
+/// Merges an exported progress file (its JSON text) into the history. Returns how many
+/// questions it held; throws, changing nothing, when the file is not valid.
+#[wasm_bindgen(js_name = importProgress)]
+pub fn import_progress(text: &str) -> Result<u32, JsError> {
+    quiz_yew::store::Store::shared()
+        .borrow_mut()
+        .import(text)
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        .map_err(|e| JsError::new(&format!("the progress file cannot be imported: {e}")))
 }
 
 /// Registers `callback(message)`, called if the wasm panics. After a panic the instance

@@ -43,7 +43,9 @@ async fn wait_for_text(el: &Element, needle: &str) {
     );
 }
 
+/// A fresh host element, on a page with no saved progress (tests share one page).
 fn host() -> Element {
+    quiz_yew::store::Store::shared().borrow_mut().clear();
     let document = gloo::utils::document();
     let el = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&el).unwrap();

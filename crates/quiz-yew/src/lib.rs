@@ -5,9 +5,11 @@
 mod components;
 mod i18n;
 mod quiz;
+pub mod store;
 
 pub use components::{
-    FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results, ResultsProps,
+    Dashboard, DashboardProps, FilterBar, FilterBarProps, QuestionCard, QuestionCardProps, Results,
+    ResultsProps,
 };
 pub use i18n::{Lang, Strings};
 pub use quiz::{Quiz, QuizOptions, QuizProps};

@@ -5,11 +5,15 @@ pub mod state;
 
 use std::rc::Rc;
 
-use quiz_core::{Filters, Options, QuestionBank, QuizEvent, Response, setup};
+use std::cell::RefCell;
+
+use quiz_core::setup::Review;
+use quiz_core::{Filters, Options, QuestionBank, QuizEvent, Response, Session, setup};
 use yew::prelude::*;
 
-use crate::components::{FilterBar, QuestionCard, Results};
-use crate::i18n::{Lang, fill};
+use crate::components::{Dashboard, FilterBar, QuestionCard, Results, again};
+use crate::i18n::{Lang, Strings, fill};
+use crate::store::{self, Store, StoreNotice};
 use state::{Notice, QuizAction, QuizState, Screen};
 
 /// What the host asked for: its checked options (quiz-core's one definition of them), and two
@@ -22,6 +26,9 @@ pub struct QuizOptions {
     pub generation: u32,
     /// Bumped by the host's `restart()`: a new quiz with these options starts at once.
     pub restarts: u32,
+    /// Where the quiz in progress is saved (`quiz_core::progress::quiz_key`); `None` keeps it
+    /// in memory only.
+    pub storage_key: Option<String>,
 }
 
 impl QuizOptions {
@@ -49,7 +56,18 @@ impl QuizOptions {
     }
 
     fn autostart(&self) -> bool {
-        self.preset.filters_hidden || !self.preset.ids.is_empty()
+        self.review().is_none() && (self.preset.filters_hidden || !self.preset.ids.is_empty())
+    }
+
+    /// The review session of `mode="study"` or `mode="mistakes"`; `None` for a quiz.
+    fn review(&self) -> Option<Review> {
+        match self.preset.mode {
+            "study" => Some(Review::Study {
+                new_per_day: self.preset.new_per_day,
+            }),
+            "mistakes" => Some(Review::Mistakes),
+            _ => None,
+        }
     }
 
     /// What decides the quiz: everything but the look (language, theme) and the restarts.
@@ -98,6 +116,17 @@ fn fresh_seed() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
+/// The words for a storage notice.
+fn store_message(s: &Strings, notice: StoreNotice) -> &'static str {
+    match notice {
+        StoreNotice::Unavailable => s.store_unavailable,
+        StoreNotice::Full => s.store_full,
+        StoreNotice::Corrupt => s.store_corrupt,
+        StoreNotice::Old => s.store_old,
+        StoreNotice::Newer => s.store_newer,
+    }
+}
+
 /// Draws a quiz for `filters` (or exactly `ids`) and hands it to the state.
 fn start(
     bank: &dyn QuestionBank,
@@ -129,22 +158,64 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let filters = options.filters();
         move || QuizState::new(filters)
     });
+    // The learner's progress: the page's shared store, or this widget's own with persist off.
+    let store = use_memo(options.preset.persist, |persist| {
+        if *persist {
+            Store::shared()
+        } else {
+            Store::memory()
+        }
+    });
+    let store: Rc<RefCell<Store>> = (*store).clone();
 
-    // New presets (not a new language) start over; presets that fix the quiz start it.
+    // New presets (not a new language) start over: a saved quiz resumes, presets that fix
+    // the quiz start it.
     {
         let dispatch = state.dispatcher();
-        let bank = bank.clone();
+        let (bank, store) = (bank.clone(), store.clone());
         // A new bank (its version) starts over too.
         use_effect_with(
             (options.quiz_key(), bank.version(), *parked),
             move |(options, _, parked)| {
                 let filters = options.filters();
                 dispatch.dispatch(QuizAction::Reset(filters.clone()));
-                if options.autostart() && !parked {
+                if *parked {
+                    return;
+                }
+                let saved = options.storage_key.as_deref().and_then(|key| {
+                    let snap = store.borrow_mut().load_quiz(key)?;
+                    match Session::restore(&*bank, &snap) {
+                        Ok(session) => Some((session, snap.elapsed_ms)),
+                        Err(_) => {
+                            store.borrow_mut().drop_quiz(key);
+                            None
+                        }
+                    }
+                });
+                if let Some((session, elapsed_ms)) = saved {
+                    dispatch.dispatch(QuizAction::Restored {
+                        session,
+                        elapsed_ms,
+                        now: now_ms(),
+                    });
+                } else if options.autostart() {
                     start(&*bank, &filters, None, None, false, &dispatch);
                 }
             },
         );
+    }
+    // Save the quiz after every change, so a reload resumes it.
+    {
+        let (store, bank) = (store.clone(), bank.clone());
+        let key = options.storage_key.clone();
+        let started = state.started_ms;
+        use_effect_with(state.session.clone(), move |session| {
+            if let (Some(key), Some(session)) = (key, session) {
+                let now = now_ms();
+                let snap = session.snapshot(now - started, now, bank.version());
+                store.borrow_mut().save_quiz(&key, snap);
+            }
+        });
     }
     // The host's restart(): a new quiz with the host's options, never the setup screen.
     {
@@ -154,24 +225,87 @@ pub fn Quiz(props: &QuizProps) -> Html {
             if *restarts > 0 {
                 let filters = options.filters();
                 dispatch.dispatch(QuizAction::Reset(filters.clone()));
-                start(&*bank, &filters, None, None, true, &dispatch);
+                // Study and mistakes start from their dashboard.
+                if options.review().is_none() {
+                    start(&*bank, &filters, None, None, true, &dispatch);
+                }
             }
         });
     }
     // Send the events the rules produced, each once, after the render that shows them.
+    // Every answer is a review for the scheduler, in every mode.
     {
         let sent = use_mut_ref(|| 0u64);
         let (events, on_event) = (state.events.clone(), on_event.clone());
+        let (store, dispatch) = (store.clone(), state.dispatcher());
+        let retention = options.preset.retention();
         use_effect_with(state.last_event, move |_| {
             for (n, event) in events {
                 if n > *sent.borrow() {
                     *sent.borrow_mut() = n;
+                    if let QuizEvent::QuizAnswer {
+                        question_id,
+                        correct,
+                        ..
+                    } = &event
+                    {
+                        let review = store.borrow_mut().record(question_id, *correct, retention);
+                        dispatch.dispatch(QuizAction::Reviewed(review));
+                    }
                     on_event.emit(event);
                 }
             }
         });
     }
+    // The questions a study session may ask: every one the filters allow.
+    let candidates = use_memo(
+        (
+            bank.version(),
+            state.filters.clone(),
+            options.review().is_some(),
+        ),
+        {
+            let bank = bank.clone();
+            move |(_, filters, review)| -> Rc<Vec<String>> {
+                if !review {
+                    return Rc::new(Vec::new());
+                }
+                let picks = setup::candidates(&*bank, filters, 0).unwrap_or_default();
+                Rc::new(picks.into_iter().map(|p| p.question.id).collect())
+            }
+        },
+    );
+    let candidates: Rc<Vec<String>> = (*candidates).clone();
 
+    let on_study = {
+        let (state, bank, store) = (state.clone(), bank.clone(), store.clone());
+        let review = options.review();
+        Callback::from(move |()| {
+            let Some(review) = review else {
+                return;
+            };
+            let progress = store.borrow_mut().current().clone();
+            let drawn = setup::start_review(
+                &*bank,
+                &state.filters,
+                &progress,
+                store::clock(),
+                review,
+                fresh_seed,
+            );
+            let result = match drawn {
+                Ok(Some(started)) => Ok(started),
+                // Nothing due: the dashboard already says so.
+                Ok(None) => return,
+                Err(e) => Err(e),
+            };
+            state.dispatch(QuizAction::Started {
+                result,
+                now: now_ms(),
+                by_learner: true,
+            });
+        })
+    };
     let on_start = {
         let (state, bank) = (state.clone(), bank.clone());
         Callback::from(move |()| {
@@ -216,9 +350,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
     // With the filters hidden there is no setup screen: "New quiz" draws again at once.
     let on_new = {
-        let (state, bank) = (state.clone(), bank.clone());
+        let (state, bank, store) = (state.clone(), bank.clone(), store.clone());
         let autostart = options.autostart();
+        let key = options.storage_key.clone();
         Callback::from(move |()| {
+            // The learner left this quiz: it no longer resumes.
+            if let Some(key) = &key {
+                store.borrow_mut().drop_quiz(key);
+            }
             if autostart {
                 start(
                     &*bank,
@@ -260,6 +399,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
         None => html! {},
     };
 
+    let store_notice = store.borrow().notice().map(|n| {
+        html! { <p class="notice notice-store" role="status">{ store_message(s, n) }</p> }
+    });
+    let note = match (&state.review, options.review()) {
+        (Some(review), Some(_)) => Some(AttrValue::from(again(s, review.card.due_ms))),
+        _ => None,
+    };
+
     let body = match (state.screen, &state.session) {
         (Screen::Taking, Some(session)) => match session.current() {
             Some(pick) => html! {
@@ -272,6 +419,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     outcome={session.current_outcome().cloned()}
                     focus={state.move_focus}
                     {lang}
+                    {note}
                     on_submit={on_submit}
                     on_next={on_next}
                 />
@@ -287,6 +435,16 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 on_retry={on_retry}
                 on_new={on_new}
                 filters_hidden={options.preset.filters_hidden}
+            />
+        },
+        _ if options.review().is_some() => html! {
+            <Dashboard
+                candidates={candidates}
+                store={store.clone()}
+                review={options.review().unwrap_or(Review::Mistakes)}
+                {lang}
+                focus={state.move_focus}
+                on_start={on_study}
             />
         },
         _ if options.preset.filters_hidden => html! {},
@@ -309,6 +467,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
     html! {
         <section class="quiz" part="quiz" lang={lang.tag()} aria-label={s.quiz_label}>
+            { store_notice.unwrap_or_default() }
             { notice }
             { body }
         </section>

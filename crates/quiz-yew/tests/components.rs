@@ -106,6 +106,15 @@ async fn tick() {
 }
 
 fn mount(options: Options) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
+    mount_with(QuizOptions::new(options))
+}
+
+/// Forgets every saved answer: the tests share one page, its storage and its store.
+fn clear_storage() {
+    quiz_yew::store::Store::shared().borrow_mut().clear();
+}
+
+fn mount_with(options: QuizOptions) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -113,7 +122,7 @@ fn mount(options: Options) -> (Element, Rc<RefCell<Vec<QuizEvent>>>) {
     let sink = events.clone();
     let props = QuizProps {
         bank: bank(),
-        options: QuizOptions::new(options),
+        options,
         on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
         parked: false,
     };
@@ -227,11 +236,19 @@ async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_ht
         &events.borrow()[1],
         QuizEvent::QuizAnswer { correct: false, .. }
     ));
+    assert!(
+        matches!(
+            &events.borrow()[2],
+            QuizEvent::QuizReview { grade: 1, question_id, .. } if question_id == "single-q"
+        ),
+        "the wrong answer is scheduled as Again: {:?}",
+        events.borrow()
+    );
     button(&root, "See results").click();
     tick().await;
     assert!(text(&root).contains("You scored 0 of 1"));
     assert!(matches!(
-        &events.borrow()[2],
+        &events.borrow()[3],
         QuizEvent::QuizComplete {
             score: 0,
             total: 1,
@@ -361,4 +378,149 @@ async fn a_question_for_newer_pythons_shows_its_version_badge_and_others_none() 
     tick().await;
     assert!(text(&root).contains("Question 2 of 2"));
     assert!(root.query_selector(".badge-python").unwrap().is_none());
+}
+
+/// Checks the single-choice question with the choice whose text contains `pick`.
+async fn answer_single(root: &Element, pick: &str) {
+    let inputs = root.query_selector_all("input[type=radio]").unwrap();
+    let input: HtmlInputElement = (0..inputs.length())
+        .map(|i| {
+            inputs
+                .item(i)
+                .unwrap()
+                .dyn_into::<HtmlInputElement>()
+                .unwrap()
+        })
+        .find(|i| {
+            i.parent_element()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .contains(pick)
+        })
+        .unwrap();
+    input.click();
+    tick().await;
+    button(root, "Check answer").click();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn study_mode_shows_the_dashboard_asks_new_questions_and_says_when_they_return() {
+    clear_storage();
+    let (root, events) = mount(Options {
+        mode: "study",
+        ids: vec!["single-q".into(), "tf-q".into(), "text-q".into()],
+        new_per_day: 2,
+        ..Options::default()
+    });
+    tick().await;
+    let t = text(&root);
+    assert!(t.contains("Due now") && t.contains("Learned"), "{t}");
+    button(&root, "Study 2 questions").click();
+    tick().await;
+    assert!(text(&root).contains("Question 1 of 2"), "{}", text(&root));
+    let first = match &events.borrow()[0] {
+        QuizEvent::QuizStart { question_ids, .. } => question_ids[0].clone(),
+        other => panic!("{other:?}"),
+    };
+    if first == "single-q" {
+        answer_single(&root, "wrong").await;
+    } else {
+        button(&root, "False").click();
+        tick().await;
+        button(&root, "Check answer").click();
+        tick().await;
+    }
+    tick().await;
+    assert!(
+        text(&root).contains("You will see this question again tomorrow."),
+        "{}",
+        text(&root)
+    );
+    assert!(events.borrow().iter().any(|e| matches!(
+        e,
+        QuizEvent::QuizReview {
+            grade: 1,
+            retrievability: None,
+            ..
+        }
+    )));
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_answer_in_a_quiz_is_asked_again_in_mistakes_mode_until_answered_right() {
+    clear_storage();
+    let (quiz, _) = mount(Options {
+        ids: vec!["single-q".into()],
+        ..Options::default()
+    });
+    tick().await;
+    answer_single(&quiz, "wrong").await;
+    tick().await;
+    let (mistakes, _) = mount(Options {
+        mode: "mistakes",
+        ..Options::default()
+    });
+    tick().await;
+    button(&mistakes, "Retry 1 questions").click();
+    tick().await;
+    assert!(text(&mistakes).contains("Question 1 of 1"));
+    answer_single(&mistakes, "right").await;
+    tick().await;
+    button(&mistakes, "See results").click();
+    tick().await;
+    button(&mistakes, "New quiz").click();
+    tick().await;
+    assert!(
+        text(&mistakes).contains("No mistakes to retry."),
+        "{}",
+        text(&mistakes)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_quiz_resumes_where_it_was_and_persist_off_saves_nothing() {
+    clear_storage();
+    let options = QuizOptions {
+        storage_key: Some("quiz-widget:v1:quiz:#resume-test".into()),
+        ..QuizOptions::new(Options {
+            ids: vec!["single-q".into(), "tf-q".into()],
+            ..Options::default()
+        })
+    };
+    let (first, _) = mount_with(options.clone());
+    tick().await;
+    answer_single(&first, "right").await;
+    tick().await;
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    assert!(
+        storage
+            .get_item("quiz-widget:v1:quiz:#resume-test")
+            .unwrap()
+            .is_some()
+    );
+    // A second widget with the same key (as after a reload) resumes at the answered question.
+    let (second, events) = mount_with(options);
+    tick().await;
+    let t = text(&second);
+    assert!(
+        t.contains("Question 1 of 2") && t.contains("Correct!"),
+        "{t}"
+    );
+    assert!(
+        events.borrow().is_empty(),
+        "a resumed quiz is not a new start"
+    );
+
+    clear_storage();
+    let (off, _) = mount(Options {
+        ids: vec!["single-q".into()],
+        persist: false,
+        ..Options::default()
+    });
+    tick().await;
+    answer_single(&off, "right").await;
+    tick().await;
+    assert_eq!(storage.length().unwrap(), 0, "persist off writes nothing");
 }

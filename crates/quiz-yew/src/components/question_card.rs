@@ -27,6 +27,9 @@ pub struct QuestionCardProps {
     pub focus: bool,
     /// UI language.
     pub lang: Lang,
+    /// A line under the feedback (study mode: when the question comes back).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
     /// Fired with the learner's answer on "Check".
     pub on_submit: Callback<Response>,
     /// Fired on "Next".
@@ -43,6 +46,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         seed,
         outcome,
         lang,
+        note,
         on_submit,
         on_next,
         ..
@@ -119,6 +123,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <p class="verdict"><strong>{ if o.correct { s.correct } else { s.incorrect } }</strong></p>
                 { right_answer }
                 <div class="explanation">{ md_blocks(&q.explanation) }</div>
+                if let Some(note) = note {
+                    <p class="again">{ note.clone() }</p>
+                }
             </div>
         }
     });

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use quiz_core::progress::Review;
 use quiz_core::{Count, Difficulty, Filters, QuizEvent, Response, SelectError, Session};
 use yew::Reducible;
 
@@ -67,6 +68,8 @@ pub struct QuizState {
     pub events: Vec<(u64, QuizEvent)>,
     /// The number of the last event produced.
     pub last_event: u64,
+    /// How the scheduler took the current question's answer.
+    pub review: Option<Review>,
 }
 
 impl QuizState {
@@ -82,6 +85,7 @@ impl QuizState {
             move_focus: false,
             events: Vec::new(),
             last_event: 0,
+            review: None,
         }
     }
 
@@ -116,6 +120,17 @@ pub enum QuizAction {
         /// Whether the learner asked for it (focus follows).
         by_learner: bool,
     },
+    /// A saved quiz was read back.
+    Restored {
+        /// The quiz as it was.
+        session: Session,
+        /// Milliseconds spent in it before.
+        elapsed_ms: f64,
+        /// Now, in ms.
+        now: f64,
+    },
+    /// The scheduler took an answer: report it, and say when the question comes back.
+    Reviewed(Review),
     /// Check the current answer.
     Submit(Response, f64),
     /// Go to the next question or the results.
@@ -161,6 +176,7 @@ impl Reducible for QuizState {
                 by_learner,
             } => match result {
                 Ok((session, event)) => {
+                    s.review = None;
                     s.notice = session
                         .quiz()
                         .is_short()
@@ -178,6 +194,29 @@ impl Reducible for QuizState {
                     s.screen = Screen::Setup;
                 }
             },
+            QuizAction::Restored {
+                session,
+                elapsed_ms,
+                now,
+            } => {
+                s.screen = if session.is_finished() {
+                    Screen::Finished
+                } else {
+                    Screen::Taking
+                };
+                s.session = Some(session);
+                s.notice = None;
+                s.started_ms = now - elapsed_ms;
+                s.shown_ms = now;
+                s.move_focus = false;
+            }
+            QuizAction::Reviewed(review) => {
+                let current = s.session.as_ref().and_then(Session::current);
+                if current.is_some_and(|p| p.question.id == review.question_id) {
+                    s.review = Some(review.clone());
+                }
+                s.emit(Some(QuizEvent::from(&review)));
+            }
             QuizAction::Submit(response, now) => {
                 let ms = elapsed(now, s.shown_ms);
                 let event = s.session.as_mut().and_then(|x| x.answer(response, ms));
@@ -188,6 +227,7 @@ impl Reducible for QuizState {
                 let before = s.session.as_ref().map(Session::position);
                 let event = s.session.as_mut().and_then(|x| x.next(duration));
                 if s.session.as_ref().map(Session::position) != before {
+                    s.review = None;
                     s.shown_ms = now;
                     s.move_focus = true;
                     s.notice = None;
