@@ -134,8 +134,11 @@ test('bank-src pointing at a TOML bank: filters hidden, a seed, completed on the
   assert.deepEqual(done.results.map((r) => r.questionId), start.questionIds);
   assert.ok(done.results.every((r) => idsOf(week3).includes(r.questionId) && r.difficulty !== 'hard'));
   assert.equal(done.score, start.questionIds.length);
-  // The same seed on the same bank draws the same quiz.
+  // A finished quiz still shows its results after a reload (it is saved)…
   await page.reload();
+  await quiz.host.getByRole('heading', { name: 'Results' }).waitFor();
+  // …and the same seed on the same bank draws the same quiz.
+  await page.goto(`${server.url}${path}&persist=off`);
   assert.deepEqual((await event(page, 'quiz-start', 'w')).questionIds, start.questionIds);
   const asked = server.requests.slice(from);
   assert.ok(asked.includes('/fixtures/banks/week3.toml'), 'the bank was fetched');

@@ -219,6 +219,9 @@ pub struct Snapshot {
     pub seed: u32,
     /// The bank's version: a saved quiz resumes only on the same bank.
     pub bank_version: u32,
+    /// What decided the quiz ([`crate::Options::identity`]): a saved quiz resumes only under
+    /// the same options, even when it is saved under the widget's id.
+    pub options: String,
     /// Question ids in quiz order, each with its display order of choices or items.
     pub picks: Vec<(String, Vec<usize>)>,
     /// Each question's answer and the milliseconds it took, if answered.
@@ -235,6 +238,7 @@ impl Snapshot {
     fn same_quiz(&self, other: &Snapshot) -> bool {
         self.seed == other.seed
             && self.bank_version == other.bank_version
+            && self.options == other.options
             && self.picks == other.picks
     }
 
@@ -269,16 +273,26 @@ impl Snapshot {
 pub enum RestoreError {
     /// The bank changed since it was saved.
     BankChanged,
+    /// The options that decide the quiz changed since it was saved.
+    OptionsChanged,
     /// The saved data does not describe a quiz of this bank.
     Invalid(String),
 }
 
 impl Session {
-    /// This quiz as saved, `elapsed_ms` into it, at `now_ms`.
-    pub fn snapshot(&self, elapsed_ms: f64, now_ms: f64, bank_version: u32) -> Snapshot {
+    /// This quiz as saved, `elapsed_ms` into it, at `now_ms`, drawn from a bank of
+    /// `bank_version` under `options` (their identity).
+    pub fn snapshot(
+        &self,
+        elapsed_ms: f64,
+        now_ms: f64,
+        bank_version: u32,
+        options: &str,
+    ) -> Snapshot {
         Snapshot {
             seed: self.quiz.seed,
             bank_version,
+            options: options.to_string(),
             picks: self
                 .quiz
                 .picks
@@ -296,14 +310,23 @@ impl Session {
         }
     }
 
-    /// The saved quiz `snap`, rebuilt from `bank` and graded again.
+    /// The saved quiz `snap`, rebuilt from `bank` and graded again, if it was saved under
+    /// `options` (their identity).
     ///
     /// # Errors
     /// [`RestoreError::BankChanged`] when the bank is not the one it was saved with;
+    /// [`RestoreError::OptionsChanged`] when the options are not;
     /// [`RestoreError::Invalid`] when the data does not fit the bank.
-    pub fn restore(bank: &dyn QuestionBank, snap: &Snapshot) -> Result<Session, RestoreError> {
+    pub fn restore(
+        bank: &dyn QuestionBank,
+        snap: &Snapshot,
+        options: &str,
+    ) -> Result<Session, RestoreError> {
         if snap.bank_version != bank.version() {
             return Err(RestoreError::BankChanged);
+        }
+        if snap.options != options {
+            return Err(RestoreError::OptionsChanged);
         }
         let invalid = |what: &str| RestoreError::Invalid(what.to_string());
         let n = snap.picks.len();
@@ -493,8 +516,12 @@ mod tests {
         s.answer(Response::Bool(false), 40);
         s.advance();
         s.answer(Response::Bool(true), 7);
-        let snap = s.snapshot(1234.0, 99.0, bank.version());
-        let back = Session::restore(&bank, &snap).unwrap();
+        let snap = s.snapshot(1234.0, 99.0, bank.version(), "o");
+        let back = Session::restore(&bank, &snap, "o").unwrap();
+        assert_eq!(
+            Session::restore(&bank, &snap, "other"),
+            Err(RestoreError::OptionsChanged)
+        );
         assert_eq!(back.position(), 1, "at the answered second question");
         assert_eq!(back.current_outcome().map(|o| o.correct), Some(true));
         assert!(!back.results().next().unwrap().1.unwrap().correct);
@@ -504,7 +531,7 @@ mod tests {
             ..snap.clone()
         };
         assert_eq!(
-            Session::restore(&bank, &stale),
+            Session::restore(&bank, &stale, "o"),
             Err(RestoreError::BankChanged)
         );
         let unknown = Snapshot {
@@ -513,7 +540,7 @@ mod tests {
             ..snap.clone()
         };
         assert!(matches!(
-            Session::restore(&bank, &unknown),
+            Session::restore(&bank, &unknown, "o"),
             Err(RestoreError::Invalid(_))
         ));
         let skipped = Snapshot {
@@ -521,7 +548,7 @@ mod tests {
             ..snap
         };
         assert_eq!(
-            Session::restore(&bank, &skipped).unwrap().position(),
+            Session::restore(&bank, &skipped, "o").unwrap().position(),
             2,
             "never past an unanswered question"
         );
@@ -536,15 +563,17 @@ mod tests {
         b.answer(Response::Bool(true), 1);
         b.advance();
         b.answer(Response::Bool(true), 1);
-        let merged = a.snapshot(10.0, 5.0, 0).merge(b.snapshot(20.0, 4.0, 0));
+        let merged = a
+            .snapshot(10.0, 5.0, 0, "")
+            .merge(b.snapshot(20.0, 4.0, 0, ""));
         assert_eq!(merged.answers.iter().filter(|x| x.is_some()).count(), 2);
         assert_eq!((merged.position, merged.updated_ms), (1, 5.0));
         let other = Snapshot {
             seed: 9,
             updated_ms: 6.0,
-            ..a.snapshot(1.0, 1.0, 0)
+            ..a.snapshot(1.0, 1.0, 0, "")
         };
-        assert_eq!(a.snapshot(1.0, 5.0, 0).merge(other.clone()), other);
+        assert_eq!(a.snapshot(1.0, 5.0, 0, "").merge(other.clone()), other);
     }
 
     #[test]

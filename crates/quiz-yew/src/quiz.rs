@@ -184,7 +184,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 }
                 let saved = options.storage_key.as_deref().and_then(|key| {
                     let snap = store.borrow_mut().load_quiz(key)?;
-                    match Session::restore(&*bank, &snap) {
+                    match Session::restore(&*bank, &snap, &options.preset.identity()) {
                         Ok(session) => Some((session, snap.elapsed_ms)),
                         Err(_) => {
                             store.borrow_mut().drop_quiz(key);
@@ -208,11 +208,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
     {
         let (store, bank) = (store.clone(), bank.clone());
         let key = options.storage_key.clone();
+        let identity = options.preset.identity();
         let started = state.started_ms;
         use_effect_with(state.session.clone(), move |session| {
             if let (Some(key), Some(session)) = (key, session) {
                 let now = now_ms();
-                let snap = session.snapshot(now - started, now, bank.version());
+                let snap = session.snapshot(now - started, now, bank.version(), &identity);
                 store.borrow_mut().save_quiz(&key, snap);
             }
         });

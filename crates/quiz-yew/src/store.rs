@@ -300,6 +300,7 @@ fn snapshot_to_js(s: &Snapshot) -> JsValue {
     set(&o, "version", STORE_VERSION);
     set(&o, "seed", s.seed);
     set(&o, "bank", s.bank_version);
+    set(&o, "options", s.options.as_str());
     set(
         &o,
         "ids",
@@ -363,6 +364,7 @@ fn snapshot_from_js(v: &JsValue) -> Option<Snapshot> {
     Some(Snapshot {
         seed: u32_of("seed")?,
         bank_version: u32_of("bank")?,
+        options: field(v, "options").as_string()?,
         picks,
         answers,
         position: u32_of("position")? as usize,

@@ -514,6 +514,8 @@ async fn a_saved_quiz_resumes_where_it_was_and_persist_off_saves_nothing() {
     );
 
     clear_storage();
+    let saved = |key: &str| storage.get_item(key).unwrap();
+    let before = (storage.length().unwrap(), saved("quiz-widget:v1:progress"));
     let (off, _) = mount(Options {
         ids: vec!["single-q".into()],
         persist: false,
@@ -522,5 +524,10 @@ async fn a_saved_quiz_resumes_where_it_was_and_persist_off_saves_nothing() {
     tick().await;
     answer_single(&off, "right").await;
     tick().await;
-    assert_eq!(storage.length().unwrap(), 0, "persist off writes nothing");
+    assert!(text(&off).contains("Correct!"));
+    assert_eq!(
+        (storage.length().unwrap(), saved("quiz-widget:v1:progress")),
+        before,
+        "persist off writes nothing"
+    );
 }
