@@ -19,6 +19,35 @@ pub enum Response {
     Order(Vec<usize>),
 }
 
+impl Response {
+    /// Whether this is a response `answer` can take at all: the right kind, and choice or
+    /// item numbers in range (for data read back from storage, which may be edited).
+    pub fn fits(&self, answer: &Answer) -> bool {
+        let distinct_below = |is: &[usize], n: usize| {
+            is.iter().all(|i| *i < n)
+                && is
+                    .iter()
+                    .enumerate()
+                    .all(|(k, i)| !is.iter().take(k).any(|x| x == i))
+        };
+        match (answer, self) {
+            (Answer::Single { choices } | Answer::Output { choices, .. }, Response::Choice(i)) => {
+                *i < choices.len()
+            }
+            (Answer::Multiple { choices }, Response::Choices(is)) => {
+                distinct_below(is, choices.len())
+            }
+            (Answer::TrueFalse { .. }, Response::Bool(_)) => true,
+            (Answer::Output { choices, .. }, Response::Text(_)) => choices.is_empty(),
+            (Answer::Text { .. }, Response::Text(_)) => true,
+            (Answer::Order { items }, Response::Order(is)) => {
+                is.len() == items.len() && distinct_below(is, items.len())
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Whether `response` answers `question` correctly. A response of the wrong shape is wrong.
 pub fn grade(question: &Question, response: &Response) -> bool {
     match (&question.answer, response) {

@@ -342,28 +342,49 @@ fn flag(spec: &OptionSpec, value: &str) -> Result<bool, AttrError> {
     }
 }
 
-/// A number within the spec's bounds, times `scale`, as a whole number.
-fn number(spec: &OptionSpec, value: &str, scale: f64) -> Result<u32, AttrError> {
+/// A non-negative decimal such as `0.85` or `12`, as a whole number of `10^-decimals` units
+/// (`0.85` with 3 decimals is 850); `None` when it is not one or has more decimals. Written
+/// out rather than `str::parse::<f64>`, which would link float parsing into the widget.
+fn fixed_point(s: &str, decimals: u32) -> Option<u32> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0').as_bytes();
+    if frac.len() > decimals as usize {
+        return None;
+    }
+    let mut n: u32 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    for i in 0..decimals as usize {
+        let d = frac.get(i).map_or(0, |b| u32::from(b - b'0'));
+        n = n.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(n)
+}
+
+/// A number within the spec's bounds (its two values), in `10^-decimals` units.
+fn number(spec: &OptionSpec, value: &str, decimals: u32) -> Result<u32, AttrError> {
     let v = value.trim();
     let v = if v.is_empty() { spec.default } else { v };
     let bound = |i: usize| {
         spec.values
             .get(i)
-            .and_then(|b| b.parse::<f64>().ok())
-            .unwrap_or(0.0)
+            .and_then(|b| fixed_point(b, decimals))
+            .unwrap_or(0)
     };
-    let (low, high) = (bound(0), bound(1));
-    let whole = scale == 1.0;
-    match v.parse::<f64>() {
-        Ok(n) if n >= low && n <= high && (!whole || n.fract() == 0.0) => {
-            Ok((n * scale).round() as u32)
-        }
+    match fixed_point(v, decimals) {
+        Some(n) if n >= bound(0) && n <= bound(1) => Ok(n),
         _ => Err(AttrError {
             attribute: spec.attribute,
             value: value.to_string(),
             expected: format!(
                 "{} from {} to {}",
-                if whole { "a whole number" } else { "a number" },
+                if decimals == 0 {
+                    "a whole number"
+                } else {
+                    "a number"
+                },
                 spec.values.first().copied().unwrap_or_default(),
                 spec.values.get(1).copied().unwrap_or_default()
             ),
@@ -405,8 +426,9 @@ impl Options {
             lang,
             mode: one_of(&MODE, &value("mode"))?,
             persist: flag(&PERSIST, &value("persist"))?,
-            retention_permille: number(&RETENTION, &value("retention"), 1000.0)? as u16,
-            new_per_day: number(&NEW_PER_DAY, &value("newPerDay"), 1.0)?,
+            retention_permille: u16::try_from(number(&RETENTION, &value("retention"), 3)?)
+                .unwrap_or(900),
+            new_per_day: number(&NEW_PER_DAY, &value("newPerDay"), 0)?,
             include_builtin: flag(&INCLUDE_BUILTIN, &value("includeBuiltin"))?,
         })
     }
@@ -503,6 +525,18 @@ mod tests {
             (false, 850, 0)
         );
         assert!(!parse(&[("persist", "false")], None).unwrap().persist);
+        assert_eq!(
+            parse(&[("retention", ".875")], None)
+                .unwrap()
+                .retention_permille,
+            875
+        );
+        assert_eq!(
+            parse(&[("retention", "0.70")], None)
+                .unwrap()
+                .retention_permille,
+            700
+        );
         for (key, value, message) in [
             (
                 "retention",

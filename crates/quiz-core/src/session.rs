@@ -355,6 +355,14 @@ impl Session {
             pick.order.clone_from(order);
         }
         quiz.requested = None;
+        let fits = quiz
+            .picks
+            .iter()
+            .zip(&snap.answers)
+            .all(|(p, a)| a.as_ref().is_none_or(|(r, _)| r.fits(&p.question.answer)));
+        if !fits {
+            return Err(invalid("a saved answer does not fit its question"));
+        }
         let mut session = Session::new(quiz);
         for (slot, (pick, answer)) in session
             .outcomes
@@ -534,6 +542,14 @@ mod tests {
             Session::restore(&bank, &stale, "o"),
             Err(RestoreError::BankChanged)
         );
+        let wrong_kind = Snapshot {
+            answers: vec![Some((Response::Choice(7), 10)), None, None],
+            ..snap.clone()
+        };
+        assert!(matches!(
+            Session::restore(&bank, &wrong_kind, "o"),
+            Err(RestoreError::Invalid(_))
+        ));
         let unknown = Snapshot {
             picks: vec![("zz".into(), vec![])],
             answers: vec![None],

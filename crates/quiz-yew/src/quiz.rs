@@ -8,7 +8,9 @@ use std::rc::Rc;
 use std::cell::RefCell;
 
 use quiz_core::setup::Review;
-use quiz_core::{Filters, Options, QuestionBank, QuizEvent, Response, Session, setup};
+use quiz_core::{
+    Filters, Options, QuestionBank, QuizEvent, Response, RestoreError, Session, setup,
+};
 use yew::prelude::*;
 
 use crate::components::{Dashboard, FilterBar, QuestionCard, Results, again};
@@ -186,8 +188,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     let snap = store.borrow_mut().load_quiz(key)?;
                     match Session::restore(&*bank, &snap, &options.preset.identity()) {
                         Ok(session) => Some((session, snap.elapsed_ms)),
-                        Err(_) => {
-                            store.borrow_mut().drop_quiz(key);
+                        Err(e) => {
+                            let mut store = store.borrow_mut();
+                            store.drop_quiz(key);
+                            // New options or a new bank start afresh by design; data that
+                            // does not fit is corrupt, and the learner is told.
+                            if matches!(e, RestoreError::Invalid(_)) {
+                                store.note(StoreNotice::Corrupt);
+                            }
                             None
                         }
                     }
@@ -204,18 +212,33 @@ pub fn Quiz(props: &QuizProps) -> Html {
             },
         );
     }
-    // Save the quiz after every change, so a reload resumes it.
+    // Save the quiz after every change, and when the page is hidden or left (so the time on
+    // the current question counts too), so a reload resumes it.
     {
-        let (store, bank) = (store.clone(), bank.clone());
-        let key = options.storage_key.clone();
-        let identity = options.preset.identity();
-        let started = state.started_ms;
-        use_effect_with(state.session.clone(), move |session| {
-            if let (Some(key), Some(session)) = (key, session) {
-                let now = now_ms();
-                let snap = session.snapshot(now - started, now, bank.version(), &identity);
-                store.borrow_mut().save_quiz(&key, snap);
+        let save = {
+            let (store, bank) = (store.clone(), bank.clone());
+            let key = options.storage_key.clone();
+            let identity = options.preset.identity();
+            let (session, started) = (state.session.clone(), state.started_ms);
+            move || {
+                if let (Some(key), Some(session)) = (&key, &session) {
+                    let now = now_ms();
+                    let snap = session.snapshot(now - started, now, bank.version(), &identity);
+                    store.borrow_mut().save_quiz(key, snap);
+                }
             }
+        };
+        let latest = use_mut_ref(|| None::<Rc<dyn Fn()>>);
+        *latest.borrow_mut() = Some(Rc::new(save.clone()));
+        use_effect_with(state.session.clone(), move |_| save());
+        use_effect_with((), move |()| {
+            let on_hide = store::on_page_hide(move || {
+                let save = latest.borrow().clone();
+                if let Some(save) = save {
+                    save();
+                }
+            });
+            move || drop(on_hide)
         });
     }
     // The host's restart(): a new quiz with the host's options, never the setup screen.
@@ -403,10 +426,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let store_notice = store.borrow().notice().map(|n| {
         html! { <p class="notice notice-store" role="status">{ store_message(s, n) }</p> }
     });
-    let note = match (&state.review, options.review()) {
-        (Some(review), Some(_)) => Some(AttrValue::from(again(s, review.card.due_ms))),
-        _ => None,
-    };
+    // In study and mistakes modes, an answered question says when it comes back.
+    let note = state
+        .session
+        .as_ref()
+        .filter(|x| options.review().is_some() && x.current_outcome().is_some())
+        .and_then(Session::current)
+        .and_then(|p| store.borrow().progress().get(&p.question.id).copied())
+        .map(|card| AttrValue::from(again(s, card.due_ms)));
 
     let body = match (state.screen, &state.session) {
         (Screen::Taking, Some(session)) => match session.current() {

@@ -15,7 +15,7 @@ use quiz_core::progress::{
     Card, Clock, KEY_PREFIX, PROGRESS_KEY, Progress, ProgressError, Review, STORE_VERSION,
 };
 use quiz_core::{Response, Snapshot};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Something the learner should know about storage. The widget shows one, quietly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,6 +373,53 @@ fn snapshot_from_js(v: &JsValue) -> Option<Snapshot> {
     })
 }
 
+// ---- page events -------------------------------------------------------------------------
+
+/// A JS callback of no arguments.
+type Handler = wasm_bindgen::closure::Closure<dyn FnMut()>;
+
+/// Listeners on the window, removed when dropped.
+pub struct PageListener {
+    handlers: Vec<(&'static str, Handler)>,
+}
+
+impl Drop for PageListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            for (name, f) in &self.handlers {
+                let _ =
+                    window.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+            }
+        }
+    }
+}
+
+fn listen_window(names: &[&'static str], f: impl Fn() + 'static) -> PageListener {
+    let f = Rc::new(f);
+    let mut handlers = Vec::new();
+    if let Some(window) = web_sys::window() {
+        for name in names {
+            let f = f.clone();
+            let closure = Handler::new(move || f());
+            let _ = window.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+            handlers.push((*name, closure));
+        }
+    }
+    PageListener { handlers }
+}
+
+/// Calls `f` when the page is hidden or left (the last moment to save).
+pub fn on_page_hide(f: impl Fn() + 'static) -> PageListener {
+    listen_window(&["pagehide", "visibilitychange"], move || {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if hidden {
+            f();
+        }
+    })
+}
+
 // ---- the store ---------------------------------------------------------------------------
 
 impl Store {
@@ -380,7 +427,22 @@ impl Store {
     pub fn shared() -> Rc<RefCell<Store>> {
         SHARED.with(|cell| {
             cell.borrow_mut()
-                .get_or_insert_with(|| Rc::new(RefCell::new(Store::open())))
+                .get_or_insert_with(|| {
+                    let store = Rc::new(RefCell::new(Store::open()));
+                    // Another tab wrote: take its answers in and refresh the dashboards. One
+                    // listener for the page's life.
+                    let weak = Rc::downgrade(&store);
+                    std::mem::forget(listen_window(&["storage"], move || {
+                        let Some(store) = weak.upgrade() else {
+                            return;
+                        };
+                        if let Ok(mut store) = store.try_borrow_mut() {
+                            store.reload();
+                            store.changed();
+                        }
+                    }));
+                    store
+                })
                 .clone()
         })
     }
@@ -431,7 +493,8 @@ impl Store {
         &self.progress
     }
 
-    fn note(&mut self, notice: StoreNotice) {
+    /// Records a notice to show; the first one stays.
+    pub fn note(&mut self, notice: StoreNotice) {
         self.notice.get_or_insert(notice);
     }
 

@@ -463,7 +463,7 @@ async fn a_wrong_answer_in_a_quiz_is_asked_again_in_mistakes_mode_until_answered
         ..Options::default()
     });
     tick().await;
-    button(&mistakes, "Retry 1 questions").click();
+    button(&mistakes, "Retry 1 question").click();
     tick().await;
     assert!(text(&mistakes).contains("Question 1 of 1"));
     answer_single(&mistakes, "right").await;

@@ -184,11 +184,21 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let (title, ready, start_label) = match review {
         Review::Study { .. } => {
             let n = board.due_now + board.new_today;
-            (s.study_title, n, fill(s.study_start, n, "", ""))
+            let label = if n == 1 {
+                s.study_start_one
+            } else {
+                s.study_start
+            };
+            (s.study_title, n, fill(label, n, "", ""))
         }
         Review::Mistakes => {
             let n = u32::try_from(mistakes).unwrap_or(u32::MAX);
-            (s.mistakes_title, n, fill(s.mistakes_start, n, "", ""))
+            let label = if n == 1 {
+                s.mistakes_start_one
+            } else {
+                s.mistakes_start
+            };
+            (s.mistakes_title, n, fill(label, n, "", ""))
         }
     };
     let start = if ready > 0 {
@@ -214,7 +224,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         };
         html! { <p class="nothing-due" role="status">{ text }</p> }
     };
-    let pct = |r: f64| format!("{} %", (r * 100.0).round());
+    // Whole percent, formatted as an integer: float formatting would grow the wasm.
+    let pct = |r: f64| format!("{} %", (r * 100.0).round() as u32);
     let stats = matches!(review, Review::Study { .. }).then(|| {
         html! {
             <dl class="stats">

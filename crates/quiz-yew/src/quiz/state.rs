@@ -68,8 +68,6 @@ pub struct QuizState {
     pub events: Vec<(u64, QuizEvent)>,
     /// The number of the last event produced.
     pub last_event: u64,
-    /// How the scheduler took the current question's answer.
-    pub review: Option<Review>,
 }
 
 impl QuizState {
@@ -85,7 +83,6 @@ impl QuizState {
             move_focus: false,
             events: Vec::new(),
             last_event: 0,
-            review: None,
         }
     }
 
@@ -129,7 +126,7 @@ pub enum QuizAction {
         /// Now, in ms.
         now: f64,
     },
-    /// The scheduler took an answer: report it, and say when the question comes back.
+    /// The scheduler took an answer: report it.
     Reviewed(Review),
     /// Check the current answer.
     Submit(Response, f64),
@@ -176,7 +173,6 @@ impl Reducible for QuizState {
                 by_learner,
             } => match result {
                 Ok((session, event)) => {
-                    s.review = None;
                     s.notice = session
                         .quiz()
                         .is_short()
@@ -210,13 +206,7 @@ impl Reducible for QuizState {
                 s.shown_ms = now;
                 s.move_focus = false;
             }
-            QuizAction::Reviewed(review) => {
-                let current = s.session.as_ref().and_then(Session::current);
-                if current.is_some_and(|p| p.question.id == review.question_id) {
-                    s.review = Some(review.clone());
-                }
-                s.emit(Some(QuizEvent::from(&review)));
-            }
+            QuizAction::Reviewed(review) => s.emit(Some(QuizEvent::from(&review))),
             QuizAction::Submit(response, now) => {
                 let ms = elapsed(now, s.shown_ms);
                 let event = s.session.as_mut().and_then(|x| x.answer(response, ms));
@@ -227,7 +217,6 @@ impl Reducible for QuizState {
                 let before = s.session.as_ref().map(Session::position);
                 let event = s.session.as_mut().and_then(|x| x.next(duration));
                 if s.session.as_ref().map(Session::position) != before {
-                    s.review = None;
                     s.shown_ms = now;
                     s.move_focus = true;
                     s.notice = None;
