@@ -3,6 +3,7 @@
 // brings answered questions back when they are due (time moved with page.clock, no sleeps);
 // a wrong answer anywhere on the site shows up in mode="mistakes"; export, forget and import
 // restore the same history; the shapes of getProgress() and the quiz-review event.
+import AxeBuilder from '@axe-core/playwright';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
@@ -717,3 +718,37 @@ test('getProgress() and the quiz-review event have the documented shape, with IS
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// ---- 7. accessibility of the new screens ------------------------------------------------------
+
+for (const theme of ['light', 'dark']) {
+  test(`study dashboard, "again" feedback and the forget confirmation: axe finds no violations (${theme}), all by keyboard`, async () => {
+    const context = await newContext();
+    const { page, errors, quiz } = await open(context, `/fixtures/progress.html?mode=study&new-per-day=2&theme=${theme}`);
+    await page.emulateMedia({ colorScheme: theme });
+    const check = async (where) => {
+      const result = await new AxeBuilder({ page }).include('quiz-widget').analyze();
+      assert.deepEqual(result.violations.map((x) => `${where}: ${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
+    };
+    await quiz.host.getByRole('heading', { name: 'Study' }).waitFor();
+    await check('dashboard');
+    // Keyboard only: Tab to "Study 2 questions" and press Enter.
+    const study = quiz.host.getByRole('button', { name: 'Study 2 questions' });
+    for (let i = 0; i < 10 && !(await study.evaluate((b) => b.getRootNode().activeElement === b)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await quiz.host.getByText('Question 1 of 2').waitFor();
+    await answerSome(quiz);
+    await quiz.host.locator('.again').waitFor();
+    await check('feedback with the again line');
+    await quiz.next();
+    await answerSome(quiz);
+    await quiz.next();
+    await quiz.host.getByRole('heading', { name: 'Results' }).waitFor();
+    await quiz.host.getByRole('button', { name: 'New quiz' }).click();
+    await quiz.host.getByRole('button', { name: 'Forget everything' }).click();
+    await quiz.host.getByRole('button', { name: 'Yes, forget everything' }).waitFor();
+    await check('forget confirmation');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
