@@ -262,47 +262,42 @@ impl Progress {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 
-    /// A study session over `candidates` (the ids a widget's filters allow, in its draw order):
-    /// the due ones, least likely to be recalled first, then new ones up to what is left of
-    /// `new_per_day` today.
-    pub fn study_queue(
-        &self,
-        candidates: &[String],
-        clock: Clock,
-        new_per_day: u32,
-    ) -> Vec<String> {
-        let mut due: Vec<(f64, &String)> = candidates
+    /// A study session over `candidates` (the ids a widget's filters allow, in its draw order),
+    /// as indexes into `candidates`: the due ones, least likely to be recalled first, then new
+    /// ones up to what is left of `new_per_day` today.
+    pub fn study_queue(&self, candidates: &[String], clock: Clock, new_per_day: u32) -> Vec<usize> {
+        let mut due: Vec<(f64, usize)> = candidates
             .iter()
-            .filter_map(|id| {
+            .enumerate()
+            .filter_map(|(i, id)| {
                 let card = self.cards.get(id)?;
-                (card.due_ms <= clock.now_ms).then(|| (card.retrievability(clock.now_ms), id))
+                (card.due_ms <= clock.now_ms).then(|| (card.retrievability(clock.now_ms), i))
             })
             .collect();
-        due.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let room = new_per_day.saturating_sub(self.new_today(clock)) as usize;
         let fresh = candidates
             .iter()
-            .filter(|id| !self.cards.contains_key(*id))
+            .enumerate()
+            .filter(|(_, id)| !self.cards.contains_key(*id))
+            .map(|(i, _)| i)
             .take(room);
-        due.into_iter()
-            .map(|(_, id)| id)
-            .chain(fresh)
-            .cloned()
-            .collect()
+        due.into_iter().map(|(_, i)| i).chain(fresh).collect()
     }
 
-    /// The ids among `candidates` answered wrong and not answered right since, most recent
-    /// mistake first.
-    pub fn mistakes(&self, candidates: &[String]) -> Vec<String> {
-        let mut out: Vec<(&String, f64)> = candidates
+    /// The questions among `candidates` answered wrong and not answered right since, as
+    /// indexes into `candidates`, most recent mistake first.
+    pub fn mistakes(&self, candidates: &[String]) -> Vec<usize> {
+        let mut out: Vec<(f64, usize)> = candidates
             .iter()
-            .filter_map(|id| {
+            .enumerate()
+            .filter_map(|(i, id)| {
                 let card = self.cards.get(id)?;
-                card.missed.then_some((id, card.last_ms))
+                card.missed.then_some((card.last_ms, i))
             })
             .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        out.into_iter().map(|(id, _)| id.clone()).collect()
+        out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        out.into_iter().map(|(_, i)| i).collect()
     }
 
     /// The dashboard over `candidates` at `clock`.
@@ -382,7 +377,7 @@ mod tests {
         p.record("a", false, at(3.0), 0.9);
         let c = *p.get("a").unwrap();
         assert_eq!((c.reps, c.lapses, c.missed), (2, 1, true));
-        assert_eq!(p.mistakes(&["a".into(), "b".into()]), ["a"]);
+        assert_eq!(p.mistakes(&["b".into(), "a".into()]), [1]);
         p.record("a", true, at(4.0), 0.9);
         assert!(p.mistakes(&["a".into()]).is_empty());
     }
@@ -406,16 +401,16 @@ mod tests {
         p.record("q2", true, at(0.0), 0.9);
         let all = ids(8);
         // Same day: nothing due, and three of five new questions already introduced today.
-        assert_eq!(p.study_queue(&all, at(0.5), 5), ["q3", "q4"]);
+        assert_eq!(p.study_queue(&all, at(0.5), 5), [3, 4]);
         // Three days later: all three are due; the one answered wrong is the weakest.
         let q = p.study_queue(&all, at(3.0), 2);
-        assert_eq!(q[0], "q1");
+        assert_eq!(q[0], 1);
         assert_eq!(q.len(), 5);
-        assert_eq!(&q[3..], ["q3", "q4"]);
+        assert_eq!(&q[3..], [3, 4]);
         assert!(
             p.study_queue(&all, at(3.0), 0)
                 .iter()
-                .all(|id| p.get(id).is_some())
+                .all(|i| p.get(&all[*i]).is_some())
         );
     }
 

@@ -158,7 +158,7 @@ pub fn start_review(
     fresh_seed: impl FnOnce() -> u32,
 ) -> Result<Option<(Session, QuizEvent)>, SelectError> {
     let seed = filters.seed.unwrap_or_else(fresh_seed);
-    let mut picks = candidates(bank, filters, seed)?;
+    let picks = candidates(bank, filters, seed)?;
     let ids: Vec<String> = picks.iter().map(|p| p.question.id.clone()).collect();
     let queue = match review {
         Review::Study { new_per_day } => progress.study_queue(&ids, clock, new_per_day),
@@ -167,12 +167,12 @@ pub fn start_review(
     if queue.is_empty() {
         return Ok(None);
     }
-    let mut ordered = Vec::with_capacity(queue.len());
-    for id in &queue {
-        if let Some(i) = picks.iter().position(|p| p.question.id == *id) {
-            ordered.push(picks.swap_remove(i));
-        }
-    }
+    let mut slots: Vec<Option<Pick>> = picks.into_iter().map(Some).collect();
+    let ordered: Vec<Pick> = queue
+        .iter()
+        .filter_map(|i| slots.get_mut(*i).and_then(Option::take))
+        .collect();
+    let question_ids: Vec<String> = ordered.iter().map(|p| p.question.id.clone()).collect();
     let quiz = crate::select::Quiz {
         picks: ordered,
         requested: None,
@@ -181,8 +181,8 @@ pub fn start_review(
     let event = QuizEvent::QuizStart {
         seed,
         bank_version: bank.version(),
-        total: u32::try_from(queue.len()).unwrap_or(u32::MAX),
-        question_ids: queue,
+        total: u32::try_from(question_ids.len()).unwrap_or(u32::MAX),
+        question_ids,
     };
     Ok(Some((Session::new(quiz), event)))
 }

@@ -13,6 +13,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback, Renderer};
 
+#[cfg(feature = "bench")]
+mod bench;
+
 thread_local! {
     static BANK: RefCell<Option<Rc<dyn QuestionBank>>> = const { RefCell::new(None) };
     static ON_PANIC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
