@@ -215,7 +215,7 @@ const lines = [
   `| importProgress (again: parse, merge, write) | ${ms(st.import_again)} |`,
   `| read: store parse + check + merge (each study-panel render) | ${ms(st.store_read)} |`,
   `| getProgress(): read + the export object | ${ms(st.get_progress)} |`,
-  `| record an answer: read, schedule, read again, write | ${ms(st.record_existing)} |`,
+  `| record an answer: read (skipped when the stored text is unchanged), schedule, write | ${ms(st.record_existing)} |`,
   `| record a new question's answer | ${ms(st.record_new)} |`,
   '',
   `Stored: ${n(st.stored_chars)} chars under \`${KEY}\` = ${n(st.stored_utf8_bytes)} B UTF-8 ` +
