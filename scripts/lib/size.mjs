@@ -2,6 +2,7 @@
 // usage: node scripts/lib/size.mjs DIR [DIR_NO_BANK]
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { pageFiles } from './page-transfer.mjs';
 
 const measure = (files) => {
   const out = { raw: 0, gzip: 0, brotli: 0 };
@@ -61,5 +62,12 @@ if (withBank && noBank) {
     brotli: withBank.wasm.brotli - noBank.wasm.brotli,
   };
   if (result.bank_text) result.bank_growth.gzip_over_text_gzip = +(result.bank_growth.gzip / result.bank_text.gzip).toFixed(3);
+}
+// The site's home page (issue 20): everything its first visit transfers, with the quiz and the
+// whole bank (the HTML, the site CSS, its scripts, the widget's modules and wasm).
+const site = new URL('../../dist/www/', import.meta.url).pathname;
+if (existsSync(`${site}index.html`)) {
+  const files = pageFiles(site, 'index.html');
+  result.home_page = { files, ...measure(files.map((f) => `${site}${f}`)) };
 }
 console.log(JSON.stringify(result, null, 2));

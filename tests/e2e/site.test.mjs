@@ -63,3 +63,75 @@ for (const theme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+for (const theme of ['light', 'dark']) {
+  test(`the home page: no axe violations (${theme}), nothing wider than a 360 px screen`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${server.url}/`);
+    await new QuizWidget(page, '#demo').start();
+    await page.getByRole('button', { name: 'Copy the snippet' }).waitFor();
+    const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'no horizontal scroll');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the home page: the embed snippet is two lines, and its copy button copies them by keyboard', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/`);
+  const snippet = await page.locator('#embed-snippet').textContent();
+  const lines = snippet.trim().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^<script type="module" src="[^"]+\/quiz-widget\.js"><\/script>$/);
+  assert.match(lines[1], /^<quiz-widget [^>]*><\/quiz-widget>$/);
+  const copy = page.getByRole('button', { name: 'Copy the snippet' });
+  await copy.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+  // Each audience has its way in.
+  for (const who of ['Bloggers:', 'Course platforms:', 'Learners:']) {
+    assert.ok(await page.locator('.audiences li', { hasText: who }).getByRole('link').count() >= 2, who);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the home page with JavaScript off: the pitch, the snippet and the links read, no dead copy button', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByText('This quiz needs JavaScript and WebAssembly.').waitFor();
+  assert.ok(await page.locator('#embed-snippet').isVisible());
+  assert.equal(await page.getByRole('button', { name: 'Copy the snippet' }).count(), 0);
+  assert.ok(await page.getByRole('link', { name: 'browse every question' }).isVisible());
+  await context.close();
+});
+
+test('under a sub-path (/sub/path/): the home quiz runs and the study page loads, with no request outside it', async () => {
+  const sub = await serve({ prefix: '/sub/path/' });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await page.goto(`${sub.url}/sub/path/`);
+  const home = new QuizWidget(page, '#demo');
+  await home.start();
+  await home.host.getByText(/Question 1 of/).waitFor();
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Study' }).click();
+  await new QuizWidget(page, '#study').host.getByRole('heading', { name: 'Study' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/sub/path/study/');
+  assert.deepEqual(failed, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await sub.close();
+});
