@@ -6,14 +6,18 @@
 
 use wasm_bindgen::prelude::*;
 
+mod playground;
+mod questions;
+
 /// Renders the playground into `root`.
 #[wasm_bindgen(js_name = mountPlayground)]
 pub fn mount_playground(root: web_sys::Element) {
-    root.set_text_content(Some("playground"));
+    playground::mount(root);
 }
 
-/// Renders the question browser into `root`.
+/// Renders the question browser into `root`, once `bank.json` has loaded. `export_bank` is
+/// the widget's `exportBank(format, options)`, for downloads in the LMS formats.
 #[wasm_bindgen(js_name = mountQuestions)]
-pub fn mount_questions(root: web_sys::Element) {
-    root.set_text_content(Some("questions"));
+pub fn mount_questions(root: web_sys::Element, export_bank: Option<js_sys::Function>) {
+    questions::mount(root, export_bank);
 }

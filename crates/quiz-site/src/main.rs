@@ -5,16 +5,28 @@
 //! `docs/<name>.md`. Links between docs are written as `name.md#anchor` in the Markdown and
 //! checked: a link to a page or a heading that does not exist fails with `docs/x.md:LINE: …`.
 
+mod precache;
+mod questions;
 mod render;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: quiz-site docs OUT_DIR [--src DOCS_DIR]\n\
-  Renders DOCS_DIR/*.md (default: docs) into OUT_DIR/docs/ (OUT_DIR is the built site, e.g. dist/www).";
+  Renders DOCS_DIR/*.md (default: docs) into OUT_DIR/docs/ (OUT_DIR is the built site, e.g. dist/www).\n\
+  quiz-site questions OUT_DIR\n\
+  Writes OUT_DIR/questions/: the question browser and a page per question of the built-in bank.\n\
+  quiz-site precache OUT_DIR [--dev]\n\
+  Writes OUT_DIR/sw.js, the service worker, with every file's sha-256 (run it last).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("questions") {
+        return questions::command(args.get(1..).unwrap_or_default());
+    }
+    if args.first().map(String::as_str) == Some("precache") {
+        return precache::command(args.get(1..).unwrap_or_default());
+    }
     let (out, src) = match parse_args(&args) {
         Ok(parsed) => parsed,
         Err(message) => {

@@ -554,7 +554,8 @@ fn page(p: &Parsed<'_>, body: &str, nav: &DocsNav<'_>) -> String {
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
-         <link rel=\"stylesheet\" href=\"{root}site.css\">\n</head>\n<body class=\"docs\">\n\
+         <link rel=\"stylesheet\" href=\"{root}site.css\">\n\
+         <script type=\"module\" src=\"{root}sw-register.js\"></script>\n</head>\n<body class=\"docs\">\n\
          <a class=\"skip\" href=\"#main\">Skip to the content</a>\n<nav class=\"site-nav\" aria-label=\"Site\">\n",
         escape(&title)
     );
