@@ -18,8 +18,11 @@
 //   the background for the visits after it.
 // - A newly installed version takes over at once (skipWaiting): pages open before keep their
 //   pin, and the old version's cache is kept until none of them is open.
-// - Requests for files that are not in the manifest (a page-given bank, another origin, a
-//   POST) are not touched: the browser fetches them as if there were no service worker.
+// - The page of each question (`questions/<id>/`, hundreds of them) is not in the manifest: it
+//   is kept in `quiz-site-pages <scope path>` when it is read online, and served from there
+//   offline, with its style sheet and scripts from this version's cache.
+// - Other requests for files that are not in the manifest (a page-given bank, another origin,
+//   a POST) are not touched: the browser fetches them as if there were no service worker.
 'use strict';
 
 const VERSION = '%%VERSION%%';
@@ -34,6 +37,8 @@ const SCOPE_PATH = new URL(SCOPE).pathname;
 const PREFIX = 'quiz-site-';
 /** Where the page → version pins are kept (they outlive this worker and the next version's). */
 const PINS = `${PREFIX}pins ${SCOPE_PATH}`;
+/** The pages outside the manifest (each question's page) that were read online. */
+const PAGES = `${PREFIX}pages ${SCOPE_PATH}`;
 const NETWORK = 'network';
 /** The entry put last into a version's cache: without it the cache is incomplete. */
 const COMPLETE = new URL('__quiz-site-complete', SCOPE).href;
@@ -153,6 +158,8 @@ async function cleanUp() {
   }
 }
 
+const isHtml = (response) => (response.headers.get('content-type') ?? '').startsWith('text/html');
+
 async function navigate(event) {
   const key = keyOf(event.request.url);
   const id = event.resultingClientId;
@@ -160,13 +167,17 @@ async function navigate(event) {
   try {
     response = await fetch(event.request);
   } catch (error) {
-    // Offline, or the server is down: this version's copy, if it has one.
-    const cached = HASHES.has(key) ? await caches.match(key, { cacheName: cacheName(VERSION) }) : undefined;
+    // Offline, or the server is down: this version's copy, or the copy kept when it was read.
+    const cached = await caches.match(key, { cacheName: HASHES.has(key) ? cacheName(VERSION) : PAGES });
     if (!cached) throw error;
     await pin(id, VERSION);
     return cached;
   }
   let same = false;
+  if (!HASHES.has(key) && response.ok && response.type === 'basic' && isHtml(response)) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(PAGES).then((pages) => pages.put(key, copy)).catch(() => {}));
+  }
   if (response.ok && response.type === 'basic' && HASHES.has(key)) {
     same = (await sha256(await response.clone().arrayBuffer())) === HASHES.get(key) && (await isComplete(VERSION));
   }

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +152,9 @@ async function answerOne(page) {
   await quiz.feedback().waitFor();
 }
 
+/** A question of the built-in bank: the first page `quiz-site questions` wrote. */
+const QUESTION = (await readdir(join(SITE, 'questions'), { withFileTypes: true })).find((e) => e.isDirectory())?.name;
+
 const homeHeading = (page) => page.locator('main h1').textContent();
 
 test('after the first visit the site and its quiz work offline; a redeploy shows on the next visit; a half deploy is refused', async () => {
@@ -173,6 +176,15 @@ test('after the first visit the site and its quiz work offline; a redeploy shows
       const name = (await caches.keys()).find((k) => k.startsWith(`quiz-site-${v} `));
       return (await (await caches.open(name)).keys()).length;
     }, v1), manifest + 1, 'the manifest\'s files and the "complete" mark');
+    // The hundreds of question pages are not precached: each is kept once it has been read.
+    const sw = await readFile(join(site, 'sw.js'), 'utf8');
+    assert.match(sw, /url: "questions\/index\.html"/);
+    assert.doesNotMatch(sw, /url: "questions\/[^"]+\//, 'no question page in the manifest');
+    assert.ok(QUESTION, 'the site has question pages');
+    const question = `questions/${QUESTION}/`;
+    await page.goto(`${server.url}/${question}`);
+    await page.locator('main h1').waitFor();
+    await page.goto(`${server.url}/`);
 
     // Offline: everything still works, every file from the cache.
     await server.setOffline(context, true);
@@ -180,14 +192,17 @@ test('after the first visit the site and its quiz work offline; a redeploy shows
     assert.equal(await homeHeading(page), title);
     await answerOne(page);
     assert.equal((await status(page)).pin, v1, 'the page\'s files come from the cache');
-    for (const path of ['docs/', 'docs/deploy/', 'study/', 'questions/']) {
+    for (const path of ['docs/', 'docs/deploy/', 'study/', 'questions/', question]) {
       const response = await page.goto(`${server.url}/${path}`);
       assert.ok(response.ok() && response.fromServiceWorker(), `${path} loads offline`);
       await page.locator('main h1').waitFor();
     }
+    await page.goto(`${server.url}/${question}`);
+    await page.getByText('Show answer').click();
+    await page.getByRole('heading', { name: 'Answer', exact: true }).waitFor();
     await page.goto(`${server.url}/study/`);
     await new QuizWidget(page, '#study').host.getByRole('heading', { name: 'Study' }).waitFor();
-    assert.deepEqual(beyondPages(server.refused, ['/', '/docs/', '/docs/deploy/', '/study/', '/questions/']), [],
+    assert.deepEqual(beyondPages(server.refused, ['/', '/docs/', '/docs/deploy/', '/study/', '/questions/', `/${question}`]), [],
       'no file but the pages themselves was even tried on the network');
     // `page` stays open on the first version: it keeps it after the redeploy.
     await page.goto(`${server.url}/`);

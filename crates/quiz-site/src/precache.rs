@@ -7,8 +7,10 @@
 //! binary) with the two injected; the worker checks every file it caches against its hash.
 //!
 //! Left out of the manifest: `sw.js` itself, anything whose name starts with `.` (Trunk's
-//! `.stage` leftovers), and TypeScript declarations (`*.d.ts`, for npm users, never fetched by a
-//! page).
+//! `.stage` leftovers), TypeScript declarations (`*.d.ts`, for npm users, never fetched by a
+//! page), and the page of each question (`questions/<id>/index.html`): the bank has hundreds,
+//! which would make the first visit download them all and `sw.js` (fetched on every update
+//! check) carry a hash for each. The worker keeps each of those pages when it is read instead.
 //!
 //! `--dev` (`scripts/dev`, which rebuilds on every edit) registers no service worker: it
 //! replaces `OUT_DIR/sw-register.js` by a script that unregisters one, and writes a `sw.js` that
@@ -137,7 +139,11 @@ fn walk(dir: &Path, prefix: &str, entries: &mut Vec<Entry>) -> Result<(), String
             ));
         };
         let url = format!("{prefix}{name}");
-        if name.starts_with('.') || name.ends_with(".d.ts") || url == "sw.js" {
+        if name.starts_with('.')
+            || name.ends_with(".d.ts")
+            || url == "sw.js"
+            || is_question_page(&url)
+        {
             continue;
         }
         let meta = std::fs::metadata(&path)
@@ -154,6 +160,12 @@ fn walk(dir: &Path, prefix: &str, entries: &mut Vec<Entry>) -> Result<(), String
         }
     }
     Ok(())
+}
+
+/// `questions/<id>/…`: a question's own page, kept by the worker when read, not precached.
+fn is_question_page(url: &str) -> bool {
+    url.strip_prefix("questions/")
+        .is_some_and(|rest| rest.contains('/'))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -237,10 +249,13 @@ mod tests {
     }
 
     #[test]
-    fn the_manifest_lists_every_file_with_its_sha256_and_leaves_out_the_worker_and_leftovers() {
+    fn the_manifest_lists_every_file_with_its_sha256_but_the_worker_leftovers_and_question_pages() {
         let out = temp("manifest");
         std::fs::create_dir_all(out.join("widget")).unwrap();
         std::fs::create_dir_all(out.join(".stage/widget")).unwrap();
+        std::fs::create_dir_all(out.join("questions/q-1")).unwrap();
+        std::fs::write(out.join("questions/q-1/index.html"), "q").unwrap();
+        std::fs::write(out.join("questions/index.html"), "").unwrap();
         std::fs::write(out.join("index.html"), "abc").unwrap();
         std::fs::write(out.join("widget/quiz_web_bg.wasm"), "").unwrap();
         std::fs::write(out.join("widget/quiz_web.d.ts"), "x").unwrap();
@@ -253,6 +268,10 @@ mod tests {
                 Entry {
                     url: "index.html".into(),
                     hash: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".into()
+                },
+                Entry {
+                    url: "questions/index.html".into(),
+                    hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".into()
                 },
                 Entry {
                     url: "widget/quiz_web_bg.wasm".into(),
