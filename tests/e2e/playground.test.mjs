@@ -38,13 +38,20 @@ async function openPlayground(context, query = '', base = `${server.url}/`) {
   return { page, errors };
 }
 
+/**
+ * A browser context without the site's service worker (tests/e2e/offline.test.mjs tests it):
+ * once it controls the origin, page.route no longer sees the requests it answers, such as the
+ * round trip's blank page.
+ */
+const newContext = (options = {}) => browser.newContext({ serviceWorkers: 'block', ...options });
+
 const group = (page, name) => page.getByRole('group', { name, exact: true });
 const topic = (page, slug) => page.locator(`#pg-topic-${slug}`);
 const snippet = (page, which) => page.locator(`#snippet-${which}`).textContent();
 const previewAttr = (page, name) => page.locator('#preview').getAttribute(name);
 
 test('the controls set the preview\'s attributes, the three snippets and the URL; a reload keeps them', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, errors } = await openPlayground(context);
   // Defaults are not written.
   assert.equal(await snippet(page, 'script'), `<script type="module" src="${CDN}"></script>\n<quiz-widget></quiz-widget>`);
@@ -87,7 +94,7 @@ test('the controls set the preview\'s attributes, the three snippets and the URL
 });
 
 test('the round trip: the script-tag snippet in a blank page gives the preview\'s quiz, same seed and ids in the same order', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, errors } = await openPlayground(context);
   await group(page, 'difficulty').getByRole('checkbox', { name: 'easy' }).check();
   await group(page, 'difficulty').getByRole('checkbox', { name: 'medium' }).check();
@@ -131,7 +138,7 @@ test('the round trip: the script-tag snippet in a blank page gives the preview\'
 });
 
 test('"New seed" fixes a seed that the snippets carry; "No fixed seed" removes it', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, errors } = await openPlayground(context);
   await page.getByRole('button', { name: 'New seed' }).click();
   await page.waitForFunction(() => document.querySelector('#preview').hasAttribute('seed'));
@@ -149,7 +156,7 @@ test('"New seed" fixes a seed that the snippets carry; "No fixed seed" removes i
 });
 
 test('count: a number, all, or a mix per difficulty, each written to the preview and the snippets', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, errors } = await openPlayground(context);
   const count = group(page, 'count');
   await count.getByRole('radio', { name: 'a mix per difficulty' }).check();
@@ -168,7 +175,7 @@ test('count: a number, all, or a mix per difficulty, each written to the preview
 });
 
 test('Copy puts each snippet on the clipboard, by keyboard, and says so', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const { page, errors } = await openPlayground(context, '?count=3&seed=7');
   for (const [which, name] of [['script', 'script tag'], ['iframe', 'iframe'], ['npm', 'npm']]) {
     const button = page.getByRole('button', { name: `Copy the ${name} snippet` });
@@ -185,7 +192,7 @@ test('Copy puts each snippet on the clipboard, by keyboard, and says so', async 
 
 for (const theme of ['light', 'dark']) {
   test(`the playground: no axe violations (${theme}), nothing wider than a 360 px screen`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: theme });
+    const context = await newContext({ viewport: { width: 360, height: 800 }, colorScheme: theme });
     const { page, errors } = await openPlayground(context, '?count=easy:1,hard:2&seed=3&radius=4');
     const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
@@ -197,7 +204,7 @@ for (const theme of ['light', 'dark']) {
 }
 
 test('the keyboard reaches every control and every copy button, after the skip link', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openPlayground(context, '?seed=5');
   // Every focusable control of the playground, numbered.
   const total = await page.evaluate(() => {
@@ -231,7 +238,7 @@ test('the keyboard reaches every control and every copy button, after the skip l
 });
 
 test('under a sub-path the playground loads its topics and preview, and the iframe snippet points at that site\'s embed page', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const { page, errors } = await openPlayground(context, '?seed=9', `${subServer.url}${SUB}`);
   assert.ok((await snippet(page, 'iframe')).includes(`src="${subServer.url}${SUB}embed.html?seed=9"`));
   assert.deepEqual(errors, []);
@@ -239,7 +246,7 @@ test('under a sub-path the playground loads its topics and preview, and the ifra
 });
 
 test('with JavaScript off the page says what the playground does and links to the attributes', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${server.url}/playground/`);
   const app = page.locator('[data-site-app="playground"]');
