@@ -87,6 +87,13 @@ impl QuestionBank for Builtin {
         &self.topics
     }
 
+    fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        self.dir
+            .get_file(topic_file(topic))
+            .and_then(|f| codec::decode_outline(f.contents(), &topic.slug, &topic.category))
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))
+    }
+
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
         let questions = self
             .dir
@@ -153,6 +160,69 @@ mod tests {
         let ids: BTreeSet<String> = quiz.picks.iter().map(|p| p.question.id.clone()).collect();
         assert_eq!(ids.len(), quiz.picks.len(), "a question was drawn twice");
         ids
+    }
+
+    #[test]
+    fn a_quiz_drawn_from_outlines_is_the_quiz_drawn_from_the_full_questions() {
+        let bank = load();
+        let blob = quiz_core::BlobBank::new(bank.blob()).unwrap();
+        let all = all_questions(&bank);
+        let first = bank.topics().first().unwrap();
+        let order = all
+            .iter()
+            .find(|q| q.kind() == quiz_core::Kind::Order)
+            .unwrap();
+        let text = all
+            .iter()
+            .find(|q| q.kind() == quiz_core::Kind::Text)
+            .unwrap();
+        let pinned = vec![
+            order.id.clone(),
+            all.last().unwrap().id.clone(),
+            text.id.clone(),
+            all[0].id.clone(),
+        ];
+        let selections = [
+            Selection {
+                count: Count::Total(10),
+                ..Selection::default()
+            },
+            Selection::default(),
+            Selection {
+                topics: vec![first.slug.clone(), "asyncio".into()],
+                difficulties: vec![Difficulty::Hard, Difficulty::Easy],
+                count: Count::Total(7),
+                ..Selection::default()
+            },
+            Selection {
+                topics: vec![first.category.clone()],
+                count: Count::Mix([2, 3, 1]),
+                ..Selection::default()
+            },
+            Selection {
+                ids: pinned.clone(),
+                ..Selection::default()
+            },
+        ];
+        for sel in selections {
+            for seed in 0..40 {
+                let sel = Selection {
+                    seed,
+                    ..sel.clone()
+                };
+                let expected = quiz_core::select(&all, &sel).unwrap();
+                assert_eq!(bank.draw(&sel).unwrap(), expected, "{sel:?}");
+                assert_eq!(blob.draw(&sel).unwrap(), expected, "{sel:?}");
+            }
+        }
+        let unknown = Selection {
+            ids: vec![pinned[0].clone(), "no-such-id".into()],
+            ..Selection::default()
+        };
+        assert_eq!(
+            bank.draw(&unknown),
+            Err(SelectError::UnknownIds(vec!["no-such-id".into()]))
+        );
     }
 
     #[test]

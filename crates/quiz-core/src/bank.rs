@@ -25,21 +25,52 @@ pub trait QuestionBank {
         0
     }
 
-    /// Draws a quiz, decoding only the topics `sel` can use.
+    /// The questions of one topic in outline ([`crate::codec::decode_outline`]): what
+    /// [`select`] reads, with every text empty. A bank that stores topics encoded reads only
+    /// their headers and ids; by default, the questions themselves.
     ///
     /// # Errors
-    /// See [`select`]; [`SelectError::Bank`] when a topic it needs cannot be read.
+    /// As [`QuestionBank::questions`].
+    fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        self.questions(topic)
+    }
+
+    /// Draws a quiz: from the outlines of the topics `sel` can use (pinned ids may be in any
+    /// topic), then decodes in full only the topics of the questions drawn. The same quiz as
+    /// [`select`] over the full questions, since it reads nothing an outline leaves out.
+    ///
+    /// # Errors
+    /// See [`select`]; [`SelectError::Bank`] when a topic it needs cannot be read, or does
+    /// not hold a question its outline has.
     fn draw(&self, sel: &Selection) -> Result<Quiz, SelectError> {
-        let mut questions: Vec<Question> = Vec::new();
-        // Pinned ids may be in any topic.
+        let mut outlines: Vec<Question> = Vec::new();
         for t in self
             .topics()
             .iter()
             .filter(|t| !sel.ids.is_empty() || sel.wants_topic(t))
         {
-            questions.extend(self.questions(t).map_err(SelectError::Bank)?);
+            outlines.extend(self.outline(t).map_err(SelectError::Bank)?);
         }
-        select(&questions, sel)
+        let mut quiz = select(&outlines, sel)?;
+        for t in self.topics() {
+            if !quiz.picks.iter().any(|p| p.question.topic == t.slug) {
+                continue;
+            }
+            let full = self.questions(t).map_err(SelectError::Bank)?;
+            for pick in quiz.picks.iter_mut().filter(|p| p.question.topic == t.slug) {
+                let question = full
+                    .iter()
+                    .find(|q| q.id == pick.question.id)
+                    .ok_or_else(|| {
+                        SelectError::Bank(BankError(format!(
+                            "topic \"{}\" has no question \"{}\", which its outline lists",
+                            t.slug, pick.question.id
+                        )))
+                    })?;
+                pick.question = question.clone();
+            }
+        }
+        Ok(quiz)
     }
 }
 
@@ -169,6 +200,17 @@ impl BlobBank {
     }
 }
 
+impl BlobBank {
+    /// The index entry and the byte range of `topic`.
+    fn find(&self, topic: &TopicInfo) -> Result<(&TopicInfo, &std::ops::Range<usize>), BankError> {
+        self.topics
+            .iter()
+            .zip(&self.ranges)
+            .find(|(t, _)| t.slug == topic.slug)
+            .ok_or_else(|| BankError(format!("the bank has no topic \"{}\"", topic.slug)))
+    }
+}
+
 fn corrupt(what: &str) -> BankError {
     BankError(format!("the question bank is corrupt: {what}"))
 }
@@ -182,13 +224,16 @@ impl QuestionBank for BlobBank {
         &self.topics
     }
 
+    fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        let (info, range) = self.find(topic)?;
+        self.blob
+            .get(range.clone())
+            .and_then(|b| crate::codec::decode_outline(b, &info.slug, &info.category))
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))
+    }
+
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
-        let (info, range) = self
-            .topics
-            .iter()
-            .zip(&self.ranges)
-            .find(|(t, _)| t.slug == topic.slug)
-            .ok_or_else(|| BankError(format!("the bank has no topic \"{}\"", topic.slug)))?;
+        let (info, range) = self.find(topic)?;
         let questions = self
             .blob
             .get(range.clone())

@@ -128,21 +128,25 @@ pub fn encode_topic(questions: &[Question]) -> Vec<u8> {
     w.0
 }
 
-/// Decodes [`encode_topic`]'s output for the topic `topic` of `category`.
-pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Question>> {
+/// One question's header: what its kind needs, without its text.
+struct Head {
+    kind: Kind,
+    difficulty: Difficulty,
+    python: bool,
+    /// Choices, accepted answers or order items.
+    count: usize,
+    /// Right choices (bit i for choice i); the answer of a true/false question.
+    mask: usize,
+}
+
+/// Reads a topic's header and returns it with the topic's text section.
+fn read_topic(bytes: &[u8]) -> Option<(Vec<Head>, &str)> {
     let (&version, rest) = bytes.split_first()?;
     if version != TOPIC_VERSION {
         return None;
     }
     let mut r = Reader { bytes: rest };
     let n = r.len()?;
-    struct Head {
-        kind: Kind,
-        difficulty: Difficulty,
-        python: bool,
-        count: usize,
-        mask: usize,
-    }
     let mut heads = Vec::with_capacity(n.min(r.bytes.len()));
     for _ in 0..n {
         let b = r.byte()?;
@@ -165,7 +169,65 @@ pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Que
     if r.bytes.len() != text_len {
         return None;
     }
-    let text = std::str::from_utf8(r.bytes).ok()?;
+    Some((heads, std::str::from_utf8(r.bytes).ok()?))
+}
+
+/// The outline of [`encode_topic`]'s output: each question's id, topic, category, difficulty,
+/// kind and number of choices or items (choices keep which are right), with every text empty.
+/// That is all [`crate::select::select`] reads, so a quiz can be drawn from outlines and only
+/// the questions drawn decoded in full. Reads the header and the ids, nothing else.
+pub fn decode_outline(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Question>> {
+    let (heads, text) = read_topic(bytes)?;
+    let mut ids = text.split(SEP);
+    heads
+        .iter()
+        .map(|h| {
+            let choices = || {
+                (0..h.count)
+                    .map(|c| Choice {
+                        text: String::new(),
+                        correct: h.mask.checked_shr(c as u32).is_some_and(|m| m & 1 == 1),
+                        why: None,
+                    })
+                    .collect()
+            };
+            let answer = match h.kind {
+                Kind::Single => Answer::Single { choices: choices() },
+                Kind::Multiple => Answer::Multiple { choices: choices() },
+                Kind::TrueFalse => Answer::TrueFalse {
+                    answer: h.mask != 0,
+                },
+                Kind::Output => Answer::Output {
+                    output: String::new(),
+                    choices: choices(),
+                },
+                Kind::Text => Answer::Text {
+                    accept: vec![String::new(); h.count],
+                },
+                Kind::Order => Answer::Order {
+                    items: vec![String::new(); h.count],
+                },
+            };
+            Some(Question {
+                id: ids.next()?.to_string(),
+                topic: topic.to_string(),
+                category: category.to_string(),
+                difficulty: h.difficulty,
+                tags: Vec::new(),
+                prompt: String::new(),
+                code: None,
+                explanation: String::new(),
+                python: None,
+                answer,
+            })
+        })
+        .collect()
+}
+
+/// Decodes [`encode_topic`]'s output for the topic `topic` of `category`.
+pub fn decode_topic(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Question>> {
+    let (heads, text) = read_topic(bytes)?;
+    let n = heads.len();
     let mut parts = text.split(SEP);
     let mut take = |k: usize| -> Option<Vec<&str>> { (0..k).map(|_| parts.next()).collect() };
     let choice_total: usize = heads

@@ -71,6 +71,25 @@ impl QuestionBank for Combined {
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        self.gather(topic, |bank, own| bank.questions(own))
+    }
+
+    fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+        self.gather(topic, |bank, own| bank.outline(own))
+    }
+
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Combined {
+    /// `read` of each bank that has `topic`, with its own entry for it (its own counts).
+    fn gather(
+        &self,
+        topic: &TopicInfo,
+        read: impl Fn(&dyn QuestionBank, &TopicInfo) -> Result<Vec<Question>, BankError>,
+    ) -> Result<Vec<Question>, BankError> {
         let owners = self
             .topics
             .iter()
@@ -79,17 +98,12 @@ impl QuestionBank for Combined {
             .ok_or_else(|| BankError(format!("no topic \"{}\"", topic.slug)))?;
         let mut out = Vec::new();
         for bank in owners.iter().filter_map(|b| self.banks.get(*b)) {
-            // Each bank reads its own entry for the topic (its own counts).
             let own = bank.topics().iter().find(|t| t.slug == topic.slug);
             if let Some(own) = own {
-                out.extend(bank.questions(own)?);
+                out.extend(read(bank.as_ref(), own)?);
             }
         }
         Ok(out)
-    }
-
-    fn version(&self) -> u32 {
-        self.version
     }
 }
 
