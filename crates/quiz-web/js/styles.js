@@ -1,5 +1,12 @@
 // The widget's stylesheet, adopted by every shadow root (one parsed copy per page).
 // Theming: the --quiz-* custom properties and the ::part() names documented in README.md.
+// One size source (issue 22): :host takes the reader's default font size (`medium`) or
+// --quiz-font-size, and every length inside that follows text is in em, never rem (rem is the
+// host page's <html> size, 62.5 % or 125 % on many sites). An em is the element's own font size,
+// so where an element sets one, its other lengths are divided by it, rounded up in the 4th
+// decimal: on a 1.15em heading, .75 / 1.15 = .6522em (a quotient a hair under 12px would lose
+// 1/64 px to layout rounding). With a 16px default every size is the px it was before. Borders,
+// outlines, radii and the 44px touch targets stay in px.
 export const css = String.raw`
 :host {
   all: initial;
@@ -22,11 +29,19 @@ export const css = String.raw`
   --_focus: var(--quiz-focus, #1f56c4);
   --_tok-kw: #7a1fa2; --_tok-str: #0b6b3a; --_tok-num: #9a4a00; --_tok-com: #5f6672; --_tok-bi: #1f56c4; --_tok-dec: #8a5300;
   font-family: var(--_font);
-  font-size: 16px;
+  font-size: var(--quiz-font-size, medium);
+  /* Inherited properties a page sets on body, reset once: a page rule matching this element beats all: initial. */
   line-height: 1.5;
-  color: var(--_fg);
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
   text-align: start;
+  white-space: normal;
+  direction: ltr;
+  color: var(--_fg);
 }
+/* A dir attribute on the element still sets its direction (the UA's own rule, which :host beats). */
+:host([dir]:dir(rtl)) { direction: rtl; }
 :host([hidden]) { display: none; }
 .root[data-scheme="dark"] {
   --_bg: var(--quiz-background, #16181d);
@@ -49,20 +64,20 @@ export const css = String.raw`
   color: var(--_fg);
   border: 1px solid var(--_border);
   border-radius: var(--_radius);
-  padding: clamp(12px, 4vw, 24px);
+  padding: clamp(.75em, 4vw, 1.5em);
   min-width: 0;
   max-width: 100%;
   overflow-wrap: anywhere;
 }
-h2, h3 { font-size: 1.15rem; line-height: 1.3; margin: 0 0 .75rem; }
-h3 { font-size: 1rem; margin-top: 1.25rem; }
-p { margin: 0 0 .75rem; }
-ul, ol { margin: 0 0 .75rem; padding-inline-start: 1.4rem; }
+h2 { font-size: 1.15em; line-height: 1.3; margin: 0 0 .6522em; }
+h3 { font-size: 1em; line-height: 1.3; margin: 1.25em 0 .75em; }
+p { margin: 0 0 .75em; }
+ul, ol { margin: 0 0 .75em; padding-inline-start: 1.4em; }
 code { font-family: var(--_mono); font-size: .9em; background: var(--_surface); padding: .05em .3em; border-radius: 4px; }
 pre.code {
-  font-family: var(--_mono); font-size: 14px; line-height: 1.45;
+  font-family: var(--_mono); font-size: .875em; line-height: 1.45;
   background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * .6);
-  padding: .75rem .9rem; margin: 0 0 1rem; overflow-x: auto; white-space: pre; tab-size: 4;
+  padding: .8572em 1.0286em; margin: 0 0 1.1429em; overflow-x: auto; white-space: pre; tab-size: 4;
 }
 pre.code code { background: none; padding: 0; font-size: inherit; }
 .tok-kw { color: var(--_tok-kw); font-weight: 600; } .tok-str { color: var(--_tok-str); } .tok-num { color: var(--_tok-num); }
@@ -71,101 +86,108 @@ pre.code code { background: none; padding: 0; font-size: inherit; }
 [tabindex="-1"]:focus { outline: none; }
 [tabindex="-1"]:focus-visible { outline: 3px solid var(--_focus); }
 .btn {
-  font: inherit; font-weight: 600; cursor: pointer; min-height: 44px; padding: .55rem 1.1rem;
+  font: inherit; font-weight: 600; cursor: pointer; min-height: 44px; padding: .55em 1.1em;
   border-radius: calc(var(--_radius) * .8); border: 2px solid var(--_accent);
-  background: transparent; color: var(--_accent); margin: .25rem .5rem .25rem 0;
+  background: transparent; color: var(--_accent); margin: .25em .5em .25em 0;
 }
 .btn-primary { background: var(--_accent); color: var(--_on-accent); }
 .btn:hover { filter: brightness(1.08); }
-.setup .field-row { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; margin-bottom: .5rem; }
-.field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: .75rem; min-width: 0; }
-.field-label { font-weight: 600; font-size: .9rem; color: var(--_muted); }
-.chips { display: flex; flex-wrap: wrap; gap: .5rem; }
+.setup .field-row { display: flex; flex-wrap: wrap; gap: .75em 1.25em; margin-bottom: .5em; }
+.field { display: flex; flex-direction: column; gap: .25em; margin-bottom: .75em; min-width: 0; }
+.field-label { font-weight: 600; font-size: .9em; color: var(--_muted); }
+.chips { display: flex; flex-wrap: wrap; gap: .5em; }
 .chip {
-  font: inherit; cursor: pointer; min-height: 44px; padding: .4rem .9rem; border-radius: 999px;
-  border: 2px solid var(--_border); background: var(--_bg); color: var(--_fg); display: inline-flex; align-items: center; gap: .4rem;
+  font: inherit; cursor: pointer; min-height: 44px; padding: .4em .9em; border-radius: 999px;
+  border: 2px solid var(--_border); background: var(--_bg); color: var(--_fg); display: inline-flex; align-items: center; gap: .4em;
 }
 .chip[aria-pressed="true"] { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); }
 .chip-check:empty { display: none; }
 .chip-count { opacity: .9; }
 .select, .typed {
   font: inherit; color: var(--_fg); background: var(--_bg); border: 2px solid var(--_border);
-  border-radius: calc(var(--_radius) * .6); padding: .45rem .6rem; min-height: 44px; max-width: 100%;
+  border-radius: calc(var(--_radius) * .6); padding: .45em .6em; min-height: 44px; max-width: 100%;
 }
 .typed { width: 100%; font-family: var(--_mono); }
 .matching { color: var(--_muted); }
-.question-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
-.question-head h2 { margin: 0; font-size: 1rem; color: var(--_muted); }
-.badge { font-size: .8rem; font-weight: 700; padding: .1rem .55rem; border-radius: 999px; border: 1px solid var(--_border); }
+.question-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25em .75em; }
+.question-head h2 { margin: 0; font-size: 1em; color: var(--_muted); }
+.badge { font-size: .8em; font-weight: 700; padding: .125em .6875em; border-radius: 999px; border: 1px solid var(--_border); }
 .badge-python { font-weight: 400; font-family: var(--_mono); }
-.seed { font-size: .8rem; color: var(--_muted); margin-inline-start: auto; }
+.seed { font-size: .8em; color: var(--_muted); margin-inline-start: auto; }
+p.seed { margin-bottom: .9375em; }
 .progress {
-  display: block; width: 100%; height: 6px; margin: .5rem 0 1rem; border: 0; border-radius: 999px;
+  display: block; width: 100%; height: 6px; margin: .5em 0 1em; border: 0; border-radius: 999px;
   background: var(--_surface); color: var(--_accent); overflow: hidden; -webkit-appearance: none; appearance: none;
 }
 .progress::-webkit-progress-bar { background: var(--_surface); border-radius: 999px; }
 .progress::-webkit-progress-value { background: var(--_accent); border-radius: 999px; transition: width .25s ease; }
 .progress::-moz-progress-bar { background: var(--_accent); border-radius: 999px; }
-.prompt { font-size: 1.05rem; }
+/* The prompt's text at 1.05em; its code blocks stay at .875em of the widget's size. */
+.prompt > p, .prompt > ul, .prompt > ol { font-size: 1.05em; margin-bottom: .7143em; }
+.prompt > ul, .prompt > ol { padding-inline-start: 1.3334em; }
 fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
-.choices { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: .5rem; }
+.choices { list-style: none; padding: 0; margin: 0 0 1em; display: grid; gap: .5em; }
 .choice label, .order-item {
-  display: flex; align-items: center; gap: .65rem; padding: .6rem .8rem; min-height: 44px;
+  display: flex; align-items: center; gap: .65em; padding: .6em .8em; min-height: 44px;
   border: 2px solid var(--_border); border-radius: calc(var(--_radius) * .8); cursor: pointer; background: var(--_bg);
 }
-.choice input { width: 1.15rem; height: 1.15rem; margin: 0; flex: none; accent-color: var(--_accent); }
+.choice input { font-size: inherit; width: 1.15em; height: 1.15em; margin: 0; flex: none; accent-color: var(--_accent); }
 .choice-text { flex: 1; min-width: 0; }
 .choice.is-right label, .order-item.is-right { border-color: var(--_right); background: var(--_right-bg); }
 .choice.is-wrong label, .order-item.is-wrong { border-color: var(--_wrong); background: var(--_wrong-bg); }
-.why { display: block; font-size: .9rem; color: var(--_fg); padding: .35rem .8rem 0 2.6rem; }
+.why { display: block; font-size: .9em; color: var(--_fg); padding: .3889em .8889em 0 2.8889em; }
 code.out { white-space: pre-wrap; background: none; padding: 0; }
 .mark { font-weight: 800; flex: none; }
 .mark-right { color: var(--_right); } .mark-wrong { color: var(--_wrong); }
-.hint { color: var(--_muted); font-size: .9rem; }
-.order { list-style: none; padding: 0; display: grid; gap: .5rem; }
-.order-pos { font-weight: 700; color: var(--_muted); min-width: 1.2rem; }
+.hint { color: var(--_muted); font-size: .9em; }
+p.hint { margin-bottom: .8334em; }
+.order { list-style: none; padding: 0; display: grid; gap: .5em; }
+.order-pos { font-weight: 700; color: var(--_muted); min-width: 1.2em; }
 .order-text { flex: 1; min-width: 0; }
-.order-buttons { display: flex; gap: .35rem; }
+.order-buttons { display: flex; gap: .35em; }
 .icon-btn {
   font: inherit; font-weight: 700; min-width: 44px; min-height: 44px; cursor: pointer; border-radius: 8px;
   border: 2px solid var(--_border); background: var(--_surface); color: var(--_fg);
 }
 .icon-btn:disabled { opacity: .45; cursor: default; }
-.feedback { border-inline-start: 4px solid; padding: .6rem .9rem; margin: 0 0 1rem; border-radius: 6px; background: var(--_surface); }
+.feedback { border-inline-start: 4px solid; padding: .6em .9em; margin: 0 0 1em; border-radius: 6px; background: var(--_surface); }
 .feedback.is-right { border-color: var(--_right); } .feedback.is-wrong { border-color: var(--_wrong); }
 .feedback.is-right .verdict { color: var(--_right); } .feedback.is-wrong .verdict { color: var(--_wrong); }
 .right-answer .label, .label { font-weight: 600; }
-.right-list { margin-top: .25rem; }
-.out-block { margin-top: .35rem; }
+.right-list { margin-top: .25em; }
+.out-block { margin-top: .4em; }
 .warn { color: var(--_wrong); font-weight: 600; }
-.notice { padding: .6rem .9rem; border-radius: 6px; background: var(--_surface); border: 1px solid var(--_border); }
-.score { font-size: 1.2rem; }
-.breakdown { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
-table { border-collapse: collapse; min-width: 12rem; }
-caption { text-align: start; font-weight: 700; padding-bottom: .25rem; }
-th, td { text-align: start; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid var(--_border); font-weight: normal; }
+.notice { padding: .6em .9em; border-radius: 6px; background: var(--_surface); border: 1px solid var(--_border); }
+.score { font-size: 1.2em; margin-bottom: .625em; }
+.breakdown { display: flex; flex-wrap: wrap; gap: 1em 2em; }
+table { border-collapse: collapse; min-width: 12em; }
+caption { text-align: start; font-weight: 700; padding-bottom: .25em; }
+th, td { text-align: start; padding: .25em .75em .25em 0; border-bottom: 1px solid var(--_border); font-weight: normal; }
 td { text-align: end; font-variant-numeric: tabular-nums; }
 .review { padding-inline-start: 0; list-style: none; }
-.review-item { border: 1px solid var(--_border); border-radius: 8px; margin-bottom: .5rem; }
-.review-item summary { cursor: pointer; padding: .6rem .8rem; min-height: 44px; }
-.review-body { padding: 0 .8rem .6rem; }
-.actions { margin-top: 1rem; }
-.notice-store { font-size: .9rem; color: var(--_muted); margin: 0 0 .75rem; }
-.again { margin: .5rem 0 0; font-weight: 600; }
-.dashboard .title { margin: 0 0 .75rem; font-size: 1.15rem; }
-.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .5rem; margin: 0 0 1rem; }
-.stats div { border: 1px solid var(--_border); border-radius: 8px; padding: .5rem .75rem; }
-.stats dt { font-size: .85rem; color: var(--_muted); }
-.stats dd { margin: 0; font-size: 1.4rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.review-item { border: 1px solid var(--_border); border-radius: 8px; margin-bottom: .5em; }
+.review-item summary { cursor: pointer; padding: .6em .8em; min-height: 44px; }
+.review-body { padding: 0 .8em .6em; }
+.actions { margin-top: 1em; }
+.notice-store { font-size: .9em; color: var(--_muted); margin: 0 0 .8334em; padding: .6667em 1em; }
+.again { margin: .5em 0 0; font-weight: 600; }
+.dashboard .title { margin: 0 0 .6522em; font-size: 1.15em; }
+.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(8em, 1fr)); gap: .5em; margin: 0 0 1em; }
+.stats div { border: 1px solid var(--_border); border-radius: 8px; padding: .5em .75em; }
+.stats dt { font-size: .85em; color: var(--_muted); }
+.stats dd { margin: 0; font-size: 1.4em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .nothing-due { color: var(--_muted); }
-.own-data { margin-top: 1.25rem; padding-top: .75rem; border-top: 1px solid var(--_border); }
-.own-data .btn { font-size: .9rem; min-height: 44px; }
+.own-data { margin-top: 1.25em; padding-top: .75em; border-top: 1px solid var(--_border); }
+.own-data .btn {
+  font-size: .9em; min-height: 44px;
+  padding: .6112em 1.2223em; margin: .2778em .5556em .2778em 0;
+}
 .file-btn { display: inline-flex; align-items: center; position: relative; }
 .file-btn:focus-within { outline: 3px solid var(--_focus); outline-offset: 2px; }
 .btn-danger { border-color: var(--_wrong); color: var(--_wrong); }
-.confirm { margin-top: .5rem; padding: .6rem .9rem; border: 2px solid var(--_wrong); border-radius: 6px; }
+.confirm { margin-top: .5em; padding: .6em .9em; border: 2px solid var(--_wrong); border-radius: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.message { padding: .75rem 1rem; border-radius: 6px; border: 2px solid var(--_wrong); background: var(--_wrong-bg); color: var(--_fg); }
+.message { padding: .75em 1em; border-radius: 6px; border: 2px solid var(--_wrong); background: var(--_wrong-bg); color: var(--_fg); }
 .message strong { color: var(--_wrong); }
 .loading { color: var(--_muted); }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
