@@ -6,6 +6,7 @@ pub mod attrs;
 mod bank;
 pub mod codec;
 pub mod combined;
+pub mod element;
 pub mod event;
 pub mod fsrs;
 mod grade;

@@ -1,15 +1,16 @@
 //! Files generated from quiz-core's definitions stay current: the JS wrapper's option list
-//! is derived from `quiz_core::OPTIONS`. Regenerate with
+//! is derived from `quiz_core::OPTIONS`, and the npm package's custom-elements manifest and
+//! VS Code HTML custom data from `OPTIONS` and `quiz_core::element`. Regenerate with
 //! `UPDATE_GENERATED=1 cargo test -p quiz-core --test generated`.
 
 use std::path::Path;
 
-#[test]
-fn options_js_is_generated_from_the_core_schema() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../quiz-web/js/options.js");
-    let want = quiz_core::options::options_js();
+/// Fails when `path` (from this crate's folder) differs from `want`; writes it first when
+/// `UPDATE_GENERATED` is set.
+fn check_generated(path: &str, want: &str) -> std::io::Result<()> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(&path, &want).unwrap();
+        std::fs::write(&path, want)?;
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -17,4 +18,28 @@ fn options_js_is_generated_from_the_core_schema() {
         "{} is out of date: run UPDATE_GENERATED=1 cargo test -p quiz-core --test generated",
         path.display()
     );
+    Ok(())
+}
+
+#[test]
+fn options_js_is_generated_from_the_core_schema() {
+    check_generated(
+        "../quiz-web/js/options.js",
+        &quiz_core::options::options_js(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn custom_elements_json_is_generated_from_the_core_schema() {
+    let want = quiz_core::element::custom_elements_json();
+    serde_json::from_str::<serde_json::Value>(&want).expect("the manifest is JSON");
+    check_generated("../quiz-web/npm/custom-elements.json", &want).unwrap();
+}
+
+#[test]
+fn html_custom_data_json_is_generated_from_the_core_schema() {
+    let want = quiz_core::element::html_custom_data_json();
+    serde_json::from_str::<serde_json::Value>(&want).expect("the custom data is JSON");
+    check_generated("../quiz-web/npm/html-custom-data.json", &want).unwrap();
 }
