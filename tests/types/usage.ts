@@ -27,6 +27,9 @@ import {
   type QuizOptions,
   type QuizState,
   type XapiStatement,
+  type QuizWidgetAttributes,
+  type QuizWidgetCssProperties,
+  type QuizWidgetEventHandlers,
 } from 'python-quiz-widget';
 
 // Every option, by name: `Required` makes a new option in index.d.ts fail here until used.
@@ -296,3 +299,11 @@ async function progressUsage(el: QuizWidgetElement): Promise<void> {
   void n;
 }
 void progressUsage;
+
+// The template types index.d.ts re-exports, for JSX or template languages without a ready entry
+// (the React, Vue and Svelte entries are checked under tests/types/react, vue and svelte).
+export const attributes: QuizWidgetAttributes = { theme: 'dark', difficulty: 'easy,hard', count: 'easy:5,hard:2', 'new-per-day': 5 };
+// @ts-expect-error a misspelt theme
+export const misspelt: QuizWidgetAttributes = { theme: 'drak' };
+export const handlers: QuizWidgetEventHandlers = { 'onquiz-complete': (e) => void e.detail.score };
+export const style: QuizWidgetCssProperties = { '--quiz-accent': '#0b57d0' };

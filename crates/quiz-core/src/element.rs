@@ -1,8 +1,10 @@
 //! What `<quiz-widget>` shows the outside world besides its options' parsing: a line on each
 //! option, its events, CSS custom properties, parts and JS exports, written once here. The npm
-//! package's `custom-elements.json` and `html-custom-data.json` are generated from these and
-//! [`OPTIONS`]; `tests/element.rs` keeps the tables equal to the sources that use each name.
+//! package's `custom-elements.json`, `html-custom-data.json` and the template types of
+//! `crates/quiz-web/js/types/attributes.d.ts` are generated from these and [`OPTIONS`];
+//! `tests/element.rs` keeps the tables equal to the sources that use each name.
 
+use crate::model::Difficulty;
 use crate::options::{OPTIONS, OptionSpec, OptionType};
 
 /// The element's tag.
@@ -798,6 +800,122 @@ pub fn html_custom_data_json() -> String {
     .to_pretty()
 }
 
+/// `'a' | 'b'`: the TypeScript union of string literals, in single quotes as `index.d.ts` writes them.
+fn ts_literals(values: &[&str]) -> String {
+    let literals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+    literals.join(" | ")
+}
+
+/// What a template may write for an option's attribute (in React, Vue or Svelte), as
+/// TypeScript; `None` for an option without an attribute. Closed values are literal types, so
+/// a misspelt value fails to type-check; numbers may be written as numbers. Arrays and
+/// objects are left out: server rendering drops them, since an attribute holds text.
+pub fn template_attribute_type(spec: &OptionSpec) -> Option<String> {
+    const NUMBER: &str = "number | `${number}`";
+    if spec.attribute.is_empty() {
+        return None;
+    }
+    let values = ts_literals(spec.values);
+    Some(match spec.kind {
+        // `lang` also takes a region subtag (`de-AT`), as `options::lang_of` reads it.
+        OptionType::Enum if spec.key == "lang" => format!("{values} | `${{{values}}}-${{string}}`"),
+        OptionType::Enum => values,
+        OptionType::List if spec.values.is_empty() => "string".into(),
+        OptionType::List => format!("CommaList<{values}>"),
+        OptionType::Count => {
+            let mix: Vec<String> = Difficulty::ALL
+                .iter()
+                .map(|d| format!("`{}:${{number}}`", d.as_str()))
+                .collect();
+            format!("{NUMBER} | 'all' | CommaList<{}>", mix.join(" | "))
+        }
+        OptionType::Seed | OptionType::Number => NUMBER.into(),
+        OptionType::Text | OptionType::Bank => "string".into(),
+        // On by default: only its off value turns it off (an absent or `false` attribute is on).
+        OptionType::Flag if spec.values.first() == Some(&spec.default) => values,
+        // Off by default: present (`true`, or an empty value) means on.
+        OptionType::Flag => format!("boolean | {values}"),
+    })
+}
+
+/// A `/** … */` line at two spaces' indent.
+fn jsdoc(out: &mut String, text: &str) {
+    out.push_str(&format!("  /** {} */\n", text.replace("*/", "*\\/")));
+}
+
+/// `crates/quiz-web/js/types/attributes.d.ts`: the attributes of [`OPTIONS`] with the values
+/// each accepts in a template, the [`EVENTS`] as `on<event>` handlers, and the
+/// [`CSS_PROPERTIES`], which the React, Vue and Svelte type entries of the npm package share.
+pub fn attributes_d_ts() -> String {
+    let mut details: Vec<&str> = EVENTS.iter().map(|e| e.detail).collect();
+    details.sort_unstable();
+    details.dedup();
+    let mut out = format!(
+        "// Generated from quiz-core's option schema and element tables (crates/quiz-core/src/options.rs,\n\
+         // crates/quiz-core/src/element.rs); do not edit.\n\
+         // Regenerate: UPDATE_GENERATED=1 cargo test -p quiz-core --test generated\n\
+         // <{TAG}> as a template writes it: each attribute with the values it accepts, the events as\n\
+         // `on<event>` handlers and the CSS custom properties. The React, Vue and Svelte entries\n\
+         // (react.d.ts, vue.d.ts, svelte.d.ts next to this file) build on these.\n\
+         \n\
+         import type {{ {} }} from '../index.js';\n\
+         \n\
+         /** A comma list of distinct `T`s in any order: `\"easy\"`, `\"hard,easy\"`. */\n\
+         export type CommaList<T extends string, U extends string = T> =\n  \
+         T extends unknown ? T | `${{T}},${{CommaList<Exclude<U, T>>}}` : never;\n\
+         \n\
+         /**\n \
+         * The attributes of <{TAG}>, each with the values it accepts. `null` or `undefined` leaves\n \
+         * the attribute out, so its default applies. Write them as they are written in HTML\n \
+         * (`new-per-day`), so they work before the element is defined and when server-rendered.\n \
+         */\n\
+         export interface QuizWidgetAttributes {{\n",
+        details.join(", ")
+    );
+    for spec in OPTIONS {
+        let Some(ty) = template_attribute_type(spec) else {
+            continue;
+        };
+        let mut doc = attribute_description(spec);
+        if !spec.default.is_empty() {
+            doc.push_str(&format!(" Default: `{}`.", spec.default));
+        }
+        jsdoc(&mut out, &doc);
+        let name = if spec.attribute.contains('-') {
+            format!("'{}'", spec.attribute)
+        } else {
+            spec.attribute.to_string()
+        };
+        out.push_str(&format!("  {name}?: {ty} | null | undefined;\n"));
+    }
+    out.push_str(&format!(
+        "}}\n\n\
+         /**\n \
+         * The events of <{TAG}> as `on<event>` handlers, the way React 19 and Svelte 5 attach a\n \
+         * custom element's events (`onquiz-complete` listens to `quiz-complete`).\n \
+         */\n\
+         export interface QuizWidgetEventHandlers {{\n"
+    ));
+    for event in EVENTS {
+        jsdoc(&mut out, event.description);
+        out.push_str(&format!(
+            "  'on{}'?: ((event: CustomEvent<{}>) => void) | null | undefined;\n",
+            event.name, event.detail
+        ));
+    }
+    out.push_str(&format!(
+        "}}\n\n\
+         /** The CSS custom properties <{TAG}> reads, for a `style` object. */\n\
+         export interface QuizWidgetCssProperties {{\n"
+    ));
+    for property in CSS_PROPERTIES {
+        jsdoc(&mut out, property.description);
+        out.push_str(&format!("  '{}'?: string | undefined;\n", property.name));
+    }
+    out.push_str("}\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -857,6 +975,37 @@ mod tests {
             attribute_description(spec("newPerDay")),
             "New questions study mode introduces per day. From 0 to 1000."
         );
+    }
+
+    #[test]
+    fn template_attribute_types_are_literal_where_the_values_are_closed() {
+        let ty =
+            |key: &str| template_attribute_type(OPTIONS.iter().find(|o| o.key == key).unwrap());
+        for (key, want) in [
+            ("theme", "'page' | 'light' | 'dark' | 'auto'"),
+            (
+                "lang",
+                "'en' | 'de' | 'es' | `${'en' | 'de' | 'es'}-${string}`",
+            ),
+            ("difficulty", "CommaList<'easy' | 'medium' | 'hard'>"),
+            ("topics", "string"),
+            (
+                "count",
+                "number | `${number}` | 'all' | CommaList<`easy:${number}` | `medium:${number}` | `hard:${number}`>",
+            ),
+            ("seed", "number | `${number}`"),
+            ("retention", "number | `${number}`"),
+            ("persist", "'on' | 'off'"),
+            ("includeBuiltin", "boolean | 'true' | 'false'"),
+            ("activityId", "string"),
+        ] {
+            assert_eq!(ty(key).as_deref(), Some(want), "{key}");
+        }
+        assert_eq!(ty("bank"), None, "set from JS only: no attribute");
+        let dts = attributes_d_ts();
+        assert!(dts.contains("  'new-per-day'?: number | `${number}` | null | undefined;\n"));
+        assert!(dts.contains("  'onquiz-complete'?: ((event: CustomEvent<QuizCompleteDetail>) => void) | null | undefined;\n"));
+        assert!(!dts.contains("bank?:"), "{dts}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Files generated from quiz-core's definitions stay current: the JS wrapper's option list
-//! is derived from `quiz_core::OPTIONS`, and the npm package's custom-elements manifest and
-//! VS Code HTML custom data from `OPTIONS` and `quiz_core::element`. Regenerate with
+//! is derived from `quiz_core::OPTIONS`, and the npm package's custom-elements manifest, VS Code
+//! HTML custom data and template types (`js/types/attributes.d.ts`) from `OPTIONS` and
+//! `quiz_core::element`. Regenerate with
 //! `UPDATE_GENERATED=1 cargo test -p quiz-core --test generated`.
 
 use std::path::Path;
@@ -42,4 +43,13 @@ fn html_custom_data_json_is_generated_from_the_core_schema() {
     let want = quiz_core::element::html_custom_data_json();
     serde_json::from_str::<serde_json::Value>(&want).expect("the custom data is JSON");
     check_generated("../quiz-web/npm/html-custom-data.json", &want).unwrap();
+}
+
+#[test]
+fn template_attribute_types_are_generated_from_the_core_schema() {
+    check_generated(
+        "../quiz-web/js/types/attributes.d.ts",
+        &quiz_core::element::attributes_d_ts(),
+    )
+    .unwrap();
 }

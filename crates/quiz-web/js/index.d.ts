@@ -342,6 +342,11 @@ export declare function exportBank(format: ExportFormat, options?: ExportOptions
 /** Overrides where the .wasm is fetched from; call before the first widget loads. */
 export declare function setWasmUrl(url: string | URL): void;
 
+// <quiz-widget> as a template writes it (generated from the option schema), for typing the tag in
+// any JSX or template language. React, Vue and Svelte have ready entries that need no more:
+// python-quiz-widget/types/react, /types/vue and /types/svelte (docs/frameworks.md).
+export type { CommaList, QuizWidgetAttributes, QuizWidgetCssProperties, QuizWidgetEventHandlers } from './types/attributes.js';
+
 declare global {
   interface HTMLElementTagNameMap {
     'quiz-widget': QuizWidgetElement;

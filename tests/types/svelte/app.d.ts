@@ -1,0 +1,2 @@
+// The app's one opt-in line for the template types of <quiz-widget> (src/app.d.ts in SvelteKit).
+import type {} from 'python-quiz-widget/types/svelte';
