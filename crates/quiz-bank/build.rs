@@ -82,9 +82,9 @@ fn write(out: &Path, bank: &parse::Bank) -> std::io::Result<()> {
         "index.bin".into(),
         codec::encode_index(&categories, &topics),
     ));
-    for t in &bank.topics {
+    for (position, t) in bank.topics.iter().enumerate() {
         files.push((
-            format!("{}.bin", t.info.slug),
+            codec::topic_file_name(position, &t.info.slug),
             codec::encode_topic(&t.questions),
         ));
     }

@@ -14,9 +14,11 @@ include!(concat!(env!("OUT_DIR"), "/version.rs"));
 /// The embedded bank: its index, decoded once; questions decoded per topic on demand.
 #[derive(Debug)]
 pub struct Builtin {
-    dir: &'static Dir<'static>,
+    index: &'static [u8],
     categories: Vec<CategoryEntry>,
     topics: Vec<TopicInfo>,
+    /// Each topic's encoded blob, in index order.
+    files: Vec<&'static [u8]>,
 }
 
 impl Builtin {
@@ -32,46 +34,38 @@ impl Builtin {
     fn from_dir(dir: &'static Dir<'static>) -> Result<Builtin, BankError> {
         let index = dir
             .get_file("index.bin")
-            .ok_or_else(|| corrupt("its index is missing"))?;
-        let (categories, topics) = codec::decode_index(index.contents())
-            .ok_or_else(|| corrupt("its index does not decode"))?;
-        if let Some(t) = topics
+            .ok_or_else(|| corrupt("its index is missing"))?
+            .contents();
+        let (categories, topics) =
+            codec::decode_index(index).ok_or_else(|| corrupt("its index does not decode"))?;
+        let files = topics
             .iter()
-            .find(|t| dir.get_file(topic_file(t)).is_none())
-        {
-            return Err(corrupt(&format!("topic \"{}\" is missing", t.slug)));
-        }
+            .enumerate()
+            .map(|(position, t)| {
+                dir.get_file(codec::topic_file_name(position, &t.slug))
+                    .map(|f| f.contents())
+                    .ok_or_else(|| corrupt(&format!("topic \"{}\" is missing", t.slug)))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Builtin {
-            dir,
+            index,
             categories,
             topics,
+            files,
         })
     }
-}
 
-impl Builtin {
     /// The embedded bank as one bank blob (`quiz_core::BlobBank` reads it), for the
     /// exporters in the browser.
     pub fn blob(&self) -> Vec<u8> {
-        let index = self
-            .dir
-            .get_file("index.bin")
-            .map_or(&[][..], |f| f.contents());
-        let topics: Vec<&[u8]> = self
-            .topics
-            .iter()
-            .map(|t| {
-                self.dir
-                    .get_file(topic_file(t))
-                    .map_or(&[][..], |f| f.contents())
-            })
-            .collect();
-        codec::assemble_bank(index, &topics)
+        codec::assemble_bank(self.index, &self.files)
     }
-}
 
-fn topic_file(topic: &TopicInfo) -> String {
-    format!("{}.bin", topic.slug)
+    /// The encoded blob of a topic of the index.
+    fn file(&self, topic: &TopicInfo) -> Option<&'static [u8]> {
+        let position = self.topics.iter().position(|t| t.slug == topic.slug)?;
+        self.files.get(position).copied()
+    }
 }
 
 fn corrupt(what: &str) -> BankError {
@@ -88,17 +82,15 @@ impl QuestionBank for Builtin {
     }
 
     fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
-        self.dir
-            .get_file(topic_file(topic))
-            .and_then(|f| codec::decode_outline(f.contents(), &topic.slug, &topic.category))
+        self.file(topic)
+            .and_then(|bytes| codec::decode_outline(bytes, &topic.slug, &topic.category))
             .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
         let questions = self
-            .dir
-            .get_file(topic_file(topic))
-            .and_then(|f| codec::decode_topic(f.contents(), &topic.slug, &topic.category))
+            .file(topic)
+            .and_then(|bytes| codec::decode_topic(bytes, &topic.slug, &topic.category))
             .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))?;
         let mut counts = [0u32; 3];
         for q in &questions {
@@ -382,6 +374,26 @@ mod tests {
         &mut files.iter_mut().find(|(n, _)| n == name).unwrap().1
     }
 
+    /// The embedded file of a topic, named by its position in the index.
+    fn file_name(slug: &str) -> String {
+        let position = load().topics().iter().position(|t| t.slug == slug).unwrap();
+        codec::topic_file_name(position, slug)
+    }
+
+    #[test]
+    fn the_topic_files_lie_in_index_order() {
+        // include_dir embeds files in name order: the names keep a category's topics
+        // together in the wasm, which is what makes the bank compress (issue 21).
+        let mut names: Vec<String> = BANK
+            .files()
+            .map(|f| f.path().to_string_lossy().into_owned())
+            .filter(|n| n != "index.bin")
+            .collect();
+        names.sort();
+        let in_index: Vec<String> = load().topics().iter().map(|t| file_name(&t.slug)).collect();
+        assert_eq!(names, in_index);
+    }
+
     fn load_error(dir: &'static Dir<'static>) -> String {
         Builtin::from_dir(dir).unwrap_err().to_string()
     }
@@ -415,7 +427,7 @@ mod tests {
     #[test]
     fn a_missing_topic_is_a_load_error() {
         let slug = load().topics()[0].slug.clone();
-        let dir = tampered(|files| files.retain(|(n, _)| *n != format!("{slug}.bin")));
+        let dir = tampered(|files| files.retain(|(n, _)| *n != file_name(&slug)));
         assert_eq!(
             load_error(dir),
             format!("the built-in question bank is corrupt: topic \"{slug}\" is missing")
@@ -436,14 +448,14 @@ mod tests {
             topics: vec![a.slug.clone()],
             ..Selection::default()
         };
-        let b_file = format!("{}.bin", b.slug);
+        let b_file = file_name(&b.slug);
         let corruptions: [fn(&mut Vec<u8>); 3] = [
             |bytes| bytes.truncate(bytes.len() - 1),
             |bytes| bytes[0] ^= 0xff,
             |bytes| bytes.push(0),
         ];
         for corrupt in &corruptions {
-            let dir = tampered(|files| corrupt(file(files, &format!("{}.bin", a.slug))));
+            let dir = tampered(|files| corrupt(file(files, &file_name(&a.slug))));
             let bank = Builtin::from_dir(dir).unwrap();
             assert_eq!(bank.questions(a).unwrap_err().to_string(), expected);
             // Every draw that needs the topic fails with the message…
@@ -463,7 +475,7 @@ mod tests {
         // A well-formed blob of another topic does not match the index.
         let swapped = tampered(|files| {
             let other = file(files, &b_file).clone();
-            *file(files, &format!("{}.bin", a.slug)) = other;
+            *file(files, &file_name(&a.slug)) = other;
         });
         let bank = Builtin::from_dir(swapped).unwrap();
         assert_eq!(
