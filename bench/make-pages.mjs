@@ -46,11 +46,13 @@ shuffleAnswers: false
 ${esc(md)}
 </div></main></body></html>`);
 // The whole bank as quizdown Markdown: what a quizdown page with the same questions ships
-// (issue 21's whole-page budget compares against its gzip plus quizdown's code).
+// (issue 21's whole-page budget compares against its gzip plus quizdown's code). A choice's
+// "why" is a quizdown answer comment (an indented blockquote under the answer).
 const asMarkdown = (q) => {
   const code = q.code ? `\n\`\`\`python\n${q.code}\n\`\`\`\n` : '';
   const answer = q.choices?.length
-    ? q.choices.map((c) => `- [${c.correct ? 'x' : ' '}] ${c.text.replace(/\n/g, ' ')}`).join('\n')
+    ? q.choices.map((c) => `- [${c.correct ? 'x' : ' '}] ${c.text.replace(/\n/g, ' ')}` +
+        (c.why ? `\n    > ${c.why.replace(/\n/g, ' ')}` : '')).join('\n')
     : `> ${[q.output, q.answer, ...(q.accept ?? []), ...(q.items ?? [])].filter((x) => x != null).map(String).join(' / ')}`;
   return `#### ${q.prompt.replace(/\n/g, ' ')}\n${code}\n${answer}\n\n> ${q.explanation.replace(/\n/g, ' ')}\n`;
 };
