@@ -7,6 +7,9 @@ import { css } from './styles.js';
 import {
   OPTIONS, applyOptions, createEngine, defaultActivityId, optionsFromAttributes, xapiStatement,
 } from './contract.js';
+// contract.js imports options.js; naming it here too lets the browser fetch both at once
+// instead of one after the other (a round trip before the first question, issue 21).
+import './options.js';
 
 export { OPTIONS, xapiStatement };
 

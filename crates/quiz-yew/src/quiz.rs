@@ -129,6 +129,46 @@ fn store_message(s: &Strings, notice: StoreNotice) -> &'static str {
     }
 }
 
+/// What a quiz opens with under `options`: its saved copy resumed, a quiz drawn when the
+/// presets fix it, or nothing (the setup screen). A saved copy that no longer fits is dropped.
+fn opening(
+    bank: &dyn QuestionBank,
+    store: &RefCell<Store>,
+    options: &QuizOptions,
+) -> Option<QuizAction> {
+    let saved = options.storage_key.as_deref().and_then(|key| {
+        let snap = store.borrow_mut().load_quiz(key)?;
+        match Session::restore(bank, &snap, &options.preset.identity()) {
+            Ok(session) => Some((session, snap.elapsed_ms)),
+            Err(e) => {
+                let mut store = store.borrow_mut();
+                store.drop_quiz(key);
+                // New options or a new bank start afresh by design; data that does not fit
+                // is corrupt, and the learner is told.
+                if matches!(e, RestoreError::Invalid(_)) {
+                    store.note(StoreNotice::Corrupt);
+                }
+                None
+            }
+        }
+    });
+    if let Some((session, elapsed_ms)) = saved {
+        Some(QuizAction::Restored {
+            session,
+            elapsed_ms,
+            now: now_ms(),
+        })
+    } else if options.autostart() {
+        Some(QuizAction::Started {
+            result: setup::start(bank, &options.filters(), None, None, fresh_seed),
+            now: now_ms(),
+            by_learner: false,
+        })
+    } else {
+        None
+    }
+}
+
 /// Draws a quiz for `filters` (or exactly `ids`) and hands it to the state.
 fn start(
     bank: &dyn QuestionBank,
@@ -156,10 +196,6 @@ pub fn Quiz(props: &QuizProps) -> Html {
     } = props;
     let lang = options.lang();
     let s = lang.strings();
-    let state = use_reducer_eq({
-        let filters = options.filters();
-        move || QuizState::new(filters)
-    });
     // The learner's progress: the page's shared store, or this widget's own with persist off.
     let store = use_memo(options.preset.persist, |persist| {
         if *persist {
@@ -169,45 +205,37 @@ pub fn Quiz(props: &QuizProps) -> Html {
         }
     });
     let store: Rc<RefCell<Store>> = (*store).clone();
+    // The first render already shows what the quiz opens with (a resumed or drawn quiz), so
+    // the first question costs one render, not a render of the empty widget, a yield to the
+    // browser and a second render (issue 21).
+    let state = use_reducer_eq({
+        let (bank, store, options, parked) =
+            (bank.clone(), store.clone(), options.clone(), *parked);
+        move || {
+            let state = Rc::new(QuizState::new(options.filters()));
+            match opening(&*bank, &store, &options).filter(|_| !parked) {
+                Some(action) => Rc::unwrap_or_clone(state.reduce(action)),
+                None => Rc::unwrap_or_clone(state),
+            }
+        }
+    });
 
     // New presets (not a new language) start over: a saved quiz resumes, presets that fix
-    // the quiz start it.
+    // the quiz start it. The first render did that already.
     {
         let dispatch = state.dispatcher();
         let (bank, store) = (bank.clone(), store.clone());
+        let opened = use_mut_ref(|| true);
         // A new bank (its version) starts over too.
         use_effect_with(
             (options.quiz_key(), bank.version(), *parked),
             move |(options, _, parked)| {
-                let filters = options.filters();
-                dispatch.dispatch(QuizAction::Reset(filters.clone()));
-                if *parked {
+                if std::mem::take(&mut *opened.borrow_mut()) {
                     return;
                 }
-                let saved = options.storage_key.as_deref().and_then(|key| {
-                    let snap = store.borrow_mut().load_quiz(key)?;
-                    match Session::restore(&*bank, &snap, &options.preset.identity()) {
-                        Ok(session) => Some((session, snap.elapsed_ms)),
-                        Err(e) => {
-                            let mut store = store.borrow_mut();
-                            store.drop_quiz(key);
-                            // New options or a new bank start afresh by design; data that
-                            // does not fit is corrupt, and the learner is told.
-                            if matches!(e, RestoreError::Invalid(_)) {
-                                store.note(StoreNotice::Corrupt);
-                            }
-                            None
-                        }
-                    }
-                });
-                if let Some((session, elapsed_ms)) = saved {
-                    dispatch.dispatch(QuizAction::Restored {
-                        session,
-                        elapsed_ms,
-                        now: now_ms(),
-                    });
-                } else if options.autostart() {
-                    start(&*bank, &filters, None, None, false, &dispatch);
+                dispatch.dispatch(QuizAction::Reset(options.filters()));
+                if let Some(action) = opening(&*bank, &store, options).filter(|_| !*parked) {
+                    dispatch.dispatch(action);
                 }
             },
         );

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use quiz_core::{Answer, Choice, Count, Difficulty, MemoryBank, Options, Question, QuestionBank};
 use quiz_yew::{Quiz, QuizEvent, QuizOptions, QuizProps};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::{Callback, Renderer};
@@ -184,6 +184,41 @@ async fn setup_shows_difficulty_counts_and_filters_to_easy() {
         QuizEvent::QuizStart { total, .. } => assert_eq!(*total, 2),
         other => panic!("{other:?}"),
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_quiz_its_presets_fix_opens_on_its_first_question_with_no_setup_screen_before_it() {
+    clear_storage();
+    let (root, events) = mount(Options {
+        ids: vec!["single-q".into()],
+        ..Options::default()
+    });
+    // Every node the renders add or remove, as text, from before the first render on.
+    let seen = js_sys::Array::new();
+    let watch = js_sys::Function::new_with_args(
+        "root, seen",
+        "new MutationObserver((records) => { for (const r of records) \
+         for (const n of [...r.addedNodes, ...r.removedNodes]) seen.push(n.textContent); })\
+         .observe(root, { childList: true, subtree: true });",
+    );
+    watch.call2(&JsValue::NULL, &root, &seen).unwrap();
+    tick().await;
+    assert!(text(&root).contains("Question 1 of 1"), "{}", text(&root));
+    let flashed: Vec<String> = seen
+        .iter()
+        .filter_map(|t| t.as_string())
+        .filter(|t| t.contains("Start quiz"))
+        .collect();
+    assert!(
+        flashed.is_empty(),
+        "the setup screen showed first: {flashed:?}"
+    );
+    let starts = events
+        .borrow()
+        .iter()
+        .filter(|e| matches!(e, QuizEvent::QuizStart { .. }))
+        .count();
+    assert_eq!(starts, 1, "one quiz-start");
 }
 
 #[wasm_bindgen_test]
