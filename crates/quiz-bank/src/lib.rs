@@ -97,6 +97,14 @@ impl QuestionBank for Builtin {
             .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))
     }
 
+    fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
+        let held = self
+            .file(topic)
+            .and_then(codec::decode_ids)
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))?;
+        Ok(held.iter().any(|id| ids.iter().any(|w| w == id)))
+    }
+
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
         let questions = self
             .file(topic)
@@ -224,6 +232,77 @@ mod tests {
         assert_eq!(
             bank.draw(&unknown),
             Err(SelectError::UnknownIds(vec!["no-such-id".into()]))
+        );
+    }
+
+    #[test]
+    fn holds_any_finds_exactly_the_topics_that_hold_an_id() {
+        let bank = load();
+        let blob = quiz_core::BlobBank::new(bank.blob()).unwrap();
+        let topics = bank.topics();
+        for (i, t) in topics.iter().enumerate() {
+            let own = bank.outline(t).unwrap().last().unwrap().id.clone();
+            let other = &topics[(i + 1) % topics.len()];
+            let foreign = bank.outline(other).unwrap()[0].id.clone();
+            for b in [&bank as &dyn QuestionBank, &blob] {
+                assert!(b.holds_any(t, &[foreign.clone(), own.clone()]).unwrap());
+                assert!(
+                    !b.holds_any(t, &[foreign.clone(), "no-such-id".into()])
+                        .unwrap()
+                );
+            }
+        }
+    }
+
+    /// The built-in bank, noting which topics a draw outlines.
+    struct Counting {
+        bank: Builtin,
+        outlined: std::cell::RefCell<Vec<String>>,
+    }
+
+    impl QuestionBank for Counting {
+        fn categories(&self) -> &[CategoryEntry] {
+            self.bank.categories()
+        }
+        fn topics(&self) -> &[TopicInfo] {
+            self.bank.topics()
+        }
+        fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+            self.bank.questions(topic)
+        }
+        fn outline(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {
+            self.outlined.borrow_mut().push(topic.slug.clone());
+            self.bank.outline(topic)
+        }
+        fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
+            self.bank.holds_any(topic, ids)
+        }
+    }
+
+    #[test]
+    fn a_draw_of_pinned_ids_outlines_only_the_topics_holding_them() {
+        let counting = Counting {
+            bank: load(),
+            outlined: Default::default(),
+        };
+        let topics = counting.topics().to_vec();
+        let (a, b) = (&topics[3], &topics[topics.len() - 2]);
+        let ids = vec![
+            counting.bank.outline(b).unwrap()[0].id.clone(),
+            counting.bank.outline(a).unwrap()[1].id.clone(),
+        ];
+        let quiz = counting
+            .draw(&Selection {
+                ids: ids.clone(),
+                ..Selection::default()
+            })
+            .unwrap();
+        let drawn: Vec<_> = quiz.picks.iter().map(|p| p.question.id.clone()).collect();
+        assert_eq!(drawn.len(), 2);
+        assert!(ids.iter().all(|id| drawn.contains(id)));
+        assert_eq!(
+            *counting.outlined.borrow(),
+            vec![a.slug.clone(), b.slug.clone()]
         );
     }
 

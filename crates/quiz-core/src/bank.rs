@@ -35,6 +35,15 @@ pub trait QuestionBank {
         self.questions(topic)
     }
 
+    /// Whether the topic holds a question with one of `ids`: a draw of pinned ids outlines
+    /// only the topics that do. A bank that stores topics encoded reads only their ids.
+    ///
+    /// # Errors
+    /// As [`QuestionBank::questions`].
+    fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
+        Ok(self.outline(topic)?.iter().any(|q| ids.contains(&q.id)))
+    }
+
     /// Draws a quiz: from the outlines of the topics `sel` can use (pinned ids may be in any
     /// topic), then decodes in full only the topics of the questions drawn. The same quiz as
     /// [`select`] over the full questions, since it reads nothing an outline leaves out.
@@ -44,12 +53,15 @@ pub trait QuestionBank {
     /// not hold a question its outline has.
     fn draw(&self, sel: &Selection) -> Result<Quiz, SelectError> {
         let mut outlines: Vec<Question> = Vec::new();
-        for t in self
-            .topics()
-            .iter()
-            .filter(|t| !sel.ids.is_empty() || sel.wants_topic(t))
-        {
-            outlines.extend(self.outline(t).map_err(SelectError::Bank)?);
+        for t in self.topics() {
+            let wanted = if sel.ids.is_empty() {
+                sel.wants_topic(t)
+            } else {
+                self.holds_any(t, &sel.ids).map_err(SelectError::Bank)?
+            };
+            if wanted {
+                outlines.extend(self.outline(t).map_err(SelectError::Bank)?);
+            }
         }
         let mut quiz = select(&outlines, sel)?;
         for t in self.topics() {
@@ -230,6 +242,16 @@ impl QuestionBank for BlobBank {
             .get(range.clone())
             .and_then(|b| crate::codec::decode_outline(b, &info.slug, &info.category))
             .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))
+    }
+
+    fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
+        let (info, range) = self.find(topic)?;
+        let held = self
+            .blob
+            .get(range.clone())
+            .and_then(crate::codec::decode_ids)
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))?;
+        Ok(held.iter().any(|id| ids.iter().any(|w| w == id)))
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {

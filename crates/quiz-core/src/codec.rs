@@ -139,8 +139,15 @@ struct Head {
     mask: usize,
 }
 
-/// Reads a topic's header and returns it with the topic's text section.
+/// Reads a topic's header and returns it with the topic's text section, checked as UTF-8.
 fn read_topic(bytes: &[u8]) -> Option<(Vec<Head>, &str)> {
+    let (heads, text) = read_topic_bytes(bytes)?;
+    Some((heads, std::str::from_utf8(text).ok()?))
+}
+
+/// [`read_topic`] without checking the text: a caller reading only the ids checks only them
+/// (the whole text of a 10,000-question bank is megabytes).
+fn read_topic_bytes(bytes: &[u8]) -> Option<(Vec<Head>, &[u8])> {
     let (&version, rest) = bytes.split_first()?;
     if version != TOPIC_VERSION {
         return None;
@@ -169,7 +176,24 @@ fn read_topic(bytes: &[u8]) -> Option<(Vec<Head>, &str)> {
     if r.bytes.len() != text_len {
         return None;
     }
-    Some((heads, std::str::from_utf8(r.bytes).ok()?))
+    Some((heads, r.bytes))
+}
+
+/// The first `n` strings of a text section (its ids), each checked as UTF-8. NUL never
+/// occurs inside a UTF-8 sequence, so splitting the bytes is splitting the text.
+fn first_strings(text: &[u8], n: usize) -> Option<Vec<&str>> {
+    let ids: Vec<&str> = text
+        .split(|b| *b == 0)
+        .take(n)
+        .map(|id| std::str::from_utf8(id).ok())
+        .collect::<Option<_>>()?;
+    (ids.len() == n).then_some(ids)
+}
+
+/// The ids of [`encode_topic`]'s output, in order: its header and first column only.
+pub fn decode_ids(bytes: &[u8]) -> Option<Vec<&str>> {
+    let (heads, text) = read_topic_bytes(bytes)?;
+    first_strings(text, heads.len())
 }
 
 /// The outline of [`encode_topic`]'s output: each question's id, topic, category, difficulty,
@@ -177,8 +201,8 @@ fn read_topic(bytes: &[u8]) -> Option<(Vec<Head>, &str)> {
 /// That is all [`crate::select::select`] reads, so a quiz can be drawn from outlines and only
 /// the questions drawn decoded in full. Reads the header and the ids, nothing else.
 pub fn decode_outline(bytes: &[u8], topic: &str, category: &str) -> Option<Vec<Question>> {
-    let (heads, text) = read_topic(bytes)?;
-    let mut ids = text.split(SEP);
+    let (heads, text) = read_topic_bytes(bytes)?;
+    let mut ids = first_strings(text, heads.len())?.into_iter();
     heads
         .iter()
         .map(|h| {

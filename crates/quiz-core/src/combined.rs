@@ -78,30 +78,51 @@ impl QuestionBank for Combined {
         self.gather(topic, |bank, own| bank.outline(own))
     }
 
+    fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
+        for (bank, own) in self.owners_of(topic)? {
+            if bank.holds_any(own, ids)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     fn version(&self) -> u32 {
         self.version
     }
 }
 
 impl Combined {
-    /// `read` of each bank that has `topic`, with its own entry for it (its own counts).
-    fn gather(
+    /// Each bank that has `topic`, with its own entry for it (its own counts).
+    fn owners_of(
         &self,
         topic: &TopicInfo,
-        read: impl Fn(&dyn QuestionBank, &TopicInfo) -> Result<Vec<Question>, BankError>,
-    ) -> Result<Vec<Question>, BankError> {
+    ) -> Result<Vec<(&dyn QuestionBank, &TopicInfo)>, BankError> {
         let owners = self
             .topics
             .iter()
             .position(|t| t.slug == topic.slug)
             .and_then(|i| self.owners.get(i))
             .ok_or_else(|| BankError(format!("no topic \"{}\"", topic.slug)))?;
+        Ok(owners
+            .iter()
+            .filter_map(|b| self.banks.get(*b))
+            .filter_map(|bank| {
+                let own = bank.topics().iter().find(|t| t.slug == topic.slug)?;
+                Some((bank.as_ref(), own))
+            })
+            .collect())
+    }
+
+    /// `read` of each bank that has `topic`, with its own entry for it.
+    fn gather(
+        &self,
+        topic: &TopicInfo,
+        read: impl Fn(&dyn QuestionBank, &TopicInfo) -> Result<Vec<Question>, BankError>,
+    ) -> Result<Vec<Question>, BankError> {
         let mut out = Vec::new();
-        for bank in owners.iter().filter_map(|b| self.banks.get(*b)) {
-            let own = bank.topics().iter().find(|t| t.slug == topic.slug);
-            if let Some(own) = own {
-                out.extend(read(bank.as_ref(), own)?);
-            }
+        for (bank, own) in self.owners_of(topic)? {
+            out.extend(read(bank, own)?);
         }
         Ok(out)
     }
