@@ -50,16 +50,18 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
 /// # Errors
 /// An unknown difficulty.
 pub fn difficulties(value: &str) -> Result<Vec<Difficulty>, AttrError> {
-    let mut out = Vec::new();
+    let mut named = Vec::new();
     for part in list(value) {
-        let d = Difficulty::from_slug(&part.to_ascii_lowercase())
-            .ok_or_else(|| err("difficulty", value, "a comma list of easy, medium, hard"))?;
-        if !out.contains(&d) {
-            out.push(d);
-        }
+        named.push(
+            Difficulty::from_slug(&part.to_ascii_lowercase())
+                .ok_or_else(|| err("difficulty", value, "a comma list of easy, medium, hard"))?,
+        );
     }
-    out.sort();
-    Ok(out)
+    // In the fixed order, each once.
+    Ok(Difficulty::ALL
+        .into_iter()
+        .filter(|d| named.contains(d))
+        .collect())
 }
 
 /// How many questions a quiz has when the host does not say.

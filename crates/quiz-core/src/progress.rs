@@ -153,6 +153,12 @@ pub struct Dashboard {
     pub next_due_ms: Option<f64>,
 }
 
+/// Orders (key, index) pairs by key, then index: one sort for the study queue and the
+/// mistakes list (one copy of the sort in the wasm, issue 21).
+fn by_key_then_index(a: &(f64, usize), b: &(f64, usize)) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+}
+
 /// The review history of every question a learner answered on this origin.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
@@ -274,7 +280,7 @@ impl Progress {
                 (card.due_ms <= clock.now_ms).then(|| (card.retrievability(clock.now_ms), i))
             })
             .collect();
-        due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        due.sort_unstable_by(by_key_then_index);
         let room = new_per_day.saturating_sub(self.new_today(clock)) as usize;
         let fresh = candidates
             .iter()
@@ -293,10 +299,11 @@ impl Progress {
             .enumerate()
             .filter_map(|(i, id)| {
                 let card = self.cards.get(id)?;
-                card.missed.then_some((card.last_ms, i))
+                // Negated: most recent first.
+                card.missed.then_some((-card.last_ms, i))
             })
             .collect();
-        out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        out.sort_unstable_by(by_key_then_index);
         out.into_iter().map(|(_, i)| i).collect()
     }
 

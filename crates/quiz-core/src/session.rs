@@ -347,9 +347,13 @@ impl Session {
             return Err(invalid("a saved question appears twice"));
         }
         for (pick, (_, order)) in quiz.picks.iter_mut().zip(&snap.picks) {
-            let mut sorted = order.clone();
-            sorted.sort_unstable();
-            if sorted.len() != pick.order.len() || sorted.iter().enumerate().any(|(i, x)| i != *x) {
+            // A permutation of the question's choices: each index below their number, once.
+            let mut seen = vec![false; pick.order.len()];
+            let permutation = order.len() == seen.len()
+                && order
+                    .iter()
+                    .all(|&i| seen.get_mut(i).is_some_and(|s| !std::mem::replace(s, true)));
+            if !permutation {
                 return Err(invalid("a saved choice order does not fit its question"));
             }
             pick.order.clone_from(order);
@@ -568,6 +572,45 @@ mod tests {
             2,
             "never past an unanswered question"
         );
+    }
+
+    #[test]
+    fn a_saved_choice_order_must_be_a_permutation_of_the_choices() {
+        let mut q = quiz().picks.remove(0).question;
+        q.answer = Answer::Single {
+            choices: ["x", "y", "z"]
+                .iter()
+                .map(|t| crate::model::Choice {
+                    text: (*t).into(),
+                    correct: *t == "y",
+                    why: None,
+                })
+                .collect(),
+        };
+        let bank = crate::MemoryBank::new(vec![q.clone()], vec![], &[]);
+        let s = Session::new(Quiz {
+            picks: vec![Pick {
+                question: q,
+                order: vec![2, 0, 1],
+            }],
+            requested: None,
+            seed: 1,
+        });
+        let snap = s.snapshot(0.0, 0.0, bank.version(), "o");
+        assert_eq!(Session::restore(&bank, &snap, "o").unwrap(), s);
+        for bad in [vec![0, 0, 1], vec![0, 1, 3], vec![0, 1], vec![2, 0, 1, 1]] {
+            let order = Snapshot {
+                picks: vec![("a".into(), bad.clone())],
+                ..snap.clone()
+            };
+            assert_eq!(
+                Session::restore(&bank, &order, "o"),
+                Err(RestoreError::Invalid(
+                    "a saved choice order does not fit its question".into()
+                )),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
