@@ -222,6 +222,29 @@ async fn a_quiz_its_presets_fix_opens_on_its_first_question_with_no_setup_screen
 }
 
 #[wasm_bindgen_test]
+async fn the_first_question_on_the_page_sets_one_performance_mark() {
+    clear_storage();
+    let perf = gloo::utils::window().performance().unwrap();
+    perf.clear_marks_with_mark_name("quiz-first-question");
+    let marks = || perf.get_entries_by_name("quiz-first-question").length();
+    let (root, _) = mount(Options {
+        ids: vec!["single-q".into()],
+        ..Options::default()
+    });
+    assert_eq!(marks(), 0, "not before the first render");
+    tick().await;
+    assert!(text(&root).contains("Question 1 of 1"));
+    assert_eq!(marks(), 1);
+    let (second, _) = mount(Options {
+        ids: vec!["tf-q".into()],
+        ..Options::default()
+    });
+    tick().await;
+    assert!(text(&second).contains("Question 1 of 1"));
+    assert_eq!(marks(), 1, "once per page");
+}
+
+#[wasm_bindgen_test]
 async fn single_choice_feedback_shows_verdict_why_and_explanation_and_escapes_html() {
     let (root, events) = mount(Options {
         ids: vec!["single-q".into()],

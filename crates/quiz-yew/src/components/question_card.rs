@@ -67,9 +67,14 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             if focus {
                 super::focus(&heading);
             }
-            mark_first_question();
         });
     }
+    // Queued by the first render, the mark runs once this render's DOM is in place and before
+    // the browser paints it. An effect would run later when yew yields to the browser between
+    // a render and its effects (it does past 16 ms): after the question was painted.
+    use_memo((), |()| {
+        yew::platform::spawn_local(async { mark_first_question() })
+    });
     // After "Check", the next action is "Next": put focus there (the verdict is announced
     // by the live region).
     {
