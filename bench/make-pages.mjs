@@ -16,8 +16,9 @@ const fifty = singles.slice(0, 50);
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const head = (title, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="data:,">${extra}</head>`;
+// The documented hint (docs/getting-started.md): the release quiz-widget.js is one module, so
+// only the wasm is worth announcing.
 const hints = `
-<link rel="modulepreload" href="/widget/quiz_web.js"><link rel="modulepreload" href="/widget/styles.js">
 <link rel="preload" href="/widget/quiz_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>`;
 const ours = (ids, dir = 'widget', preload = true, suffix = '') => `${head('ours', (preload ? hints.replaceAll('/widget/', `/${dir}/`) : '') +
   `<script type="module" src="/${dir}/quiz-widget.js"></script>`)}

@@ -142,12 +142,12 @@ const browser = await launch(['--js-flags=--expose-gc', '--enable-precise-memory
 const has10k = existsSync(join(ROOT, 'target/widget-10k/quiz_web_bg.wasm'));
 
 const transfer = {
-  ours: sizes(['dist/www/widget/quiz_web_bg.wasm', 'dist/www/widget/quiz_web.js', 'dist/www/widget/quiz-widget.js', 'dist/www/widget/styles.js']),
+  ours: sizes(['dist/www/widget/quiz_web_bg.wasm', 'dist/www/widget/quiz-widget.js']),
   ours_code_only: existsSync(join(ROOT, 'target/widget-no-bank/quiz_web_bg.wasm'))
-    ? sizes(['target/widget-no-bank/quiz_web_bg.wasm', 'target/widget-no-bank/quiz_web.js', 'target/widget-no-bank/quiz-widget.js', 'target/widget-no-bank/styles.js'])
+    ? sizes(['target/widget-no-bank/quiz_web_bg.wasm', 'target/widget-no-bank/quiz-widget.js'])
     : null,
   quizdown: sizes(['bench/tmp/quizdown/package/public/build/quizdown.js', 'bench/tmp/quizdown/package/public/build/extensions/quizdownHighlight.js']),
-  ours_10k: has10k ? sizes(['target/widget-10k/quiz_web_bg.wasm', 'target/widget-10k/quiz_web.js', 'target/widget-10k/quiz-widget.js', 'target/widget-10k/styles.js']) : null,
+  ours_10k: has10k ? sizes(['target/widget-10k/quiz_web_bg.wasm', 'target/widget-10k/quiz-widget.js']) : null,
 };
 
 const pages = { ours: 'ours.html', quizdown: 'quizdown.html', floor: 'floor.html', ours_nohints: 'ours-nohints.html' };

@@ -19,10 +19,15 @@ const sum = (...parts) => parts.reduce((a, p) => ({ raw: a.raw + p.raw, gzip: a.
 function widget(dir) {
   if (!dir || !existsSync(`${dir}/quiz_web_bg.wasm`)) return null;
   const wasm = measure([`${dir}/quiz_web_bg.wasm`]);
-  // Every module a blog page loads (custom-bank.js only loads with a custom bank).
+  // A release build bundles every module a blog page loads into quiz-widget.js, the
+  // stylesheet included (scripts/lib/minify.mjs); a debug build loads them one by one, the
+  // stylesheet inside styles.js. custom-bank.js only loads with a custom bank.
+  if (!existsSync(`${dir}/quiz_web.js`)) {
+    const js = measure([`${dir}/quiz-widget.js`]);
+    return { wasm, js, total: sum(wasm, js) };
+  }
   const js = measure(['quiz_web.js', 'quiz-widget.js', 'contract.js', 'options.js']
     .map((f) => `${dir}/${f}`).filter((f) => existsSync(f)));
-  // The stylesheet ships inside styles.js (adopted into each shadow root).
   const css = measure([`${dir}/styles.js`]);
   return { wasm, js, css, total: sum(wasm, js, css) };
 }

@@ -245,7 +245,7 @@ test('the React entry is a module of its own: react stays a bare import, the wid
   assert.ok(entry.startsWith('"use client";'), 'marked as a client component');
   assert.ok(entry.length < 4000, `react.js is ${entry.length} bytes minified`);
   // What a blog page loads (scripts/lib/size.mjs) never mentions react.js or React.
-  for (const f of ['quiz_web.js', 'quiz-widget.js', 'contract.js', 'options.js', 'styles.js']) {
+  for (const f of ['quiz-widget.js', 'contract.js', 'options.js', 'styles.js']) {
     assert.doesNotMatch(readFileSync(`${dist}/${f}`, 'utf8'), /react/i, f);
   }
   const pkg = JSON.parse(readFileSync(`${ROOT}dist/npm/package.json`, 'utf8'));

@@ -210,7 +210,7 @@ test('after the first visit the site and its quiz work offline; a redeploy shows
 
     // Redeploy: a changed home page and a changed widget module.
     await edit(site, 'index.html', (html) => html.replace(/<h1>([^<]*)<\/h1>/, '<h1>$1, deploy 2</h1>'));
-    await edit(site, 'widget/quiz_web.js', (js) => `${js}\n// deploy 2\n`);
+    await edit(site, 'widget/quiz-widget.js', (js) => `${js}\n// deploy 2\n`);
     precache(site);
     const v2 = await versionOf(site);
     assert.notEqual(v2, v1);
@@ -227,7 +227,7 @@ test('after the first visit the site and its quiz work offline; a redeploy shows
     assert.equal((await status(next)).version, v2);
     // The page opened before the redeploy still gets the first version's files, not a mix.
     assert.equal((await status(page)).pin, v1);
-    const widgetModule = (p) => p.evaluate(() => fetch('widget/quiz_web.js').then((r) => r.text()));
+    const widgetModule = (p) => p.evaluate(() => fetch('widget/quiz-widget.js').then((r) => r.text()));
     assert.ok(!(await widgetModule(page)).includes('deploy 2'), 'the open page: the first version\'s module');
     assert.ok((await widgetModule(next)).includes('deploy 2'), 'the new page: the new version\'s module');
     // Once it is closed, the first version's cache goes.
