@@ -27,7 +27,9 @@ export function pageFiles(site, page) {
     const path = queue.shift();
     if (!path.endsWith('.js')) continue;
     const js = readFileSync(join(site, path), 'utf8');
-    for (const m of js.matchAll(/^\s*(?:import|export)\b[^'"();]*?(?:from\s*)?['"]([^'"]+)['"]/gm)) add(path, m[1]);
+    // Static imports and re-exports, each statement, also several on one minified line
+    // (`import a from"./a.js";import{b}from"./b.js"`); `import(…)` is left out.
+    for (const m of js.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?['"]([^'"]+)['"]/gm)) add(path, m[1]);
     for (const m of js.matchAll(/new URL\(\s*['"]([^'"]+\.wasm)['"]\s*,\s*import\.meta\.url\s*\)/g)) {
       // Only the wasm of a module the page really loads: the glue's own, or the wrapper's.
       add(path, m[1]);
