@@ -213,7 +213,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
             (bank.clone(), store.clone(), options.clone(), *parked);
         move || {
             let state = Rc::new(QuizState::new(options.filters()));
-            match opening(&*bank, &store, &options).filter(|_| !parked) {
+            // A parked widget opens nothing (and reads no saved quiz).
+            match (!parked)
+                .then(|| opening(&*bank, &store, &options))
+                .flatten()
+            {
                 Some(action) => Rc::unwrap_or_clone(state.reduce(action)),
                 None => Rc::unwrap_or_clone(state),
             }
@@ -234,7 +238,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     return;
                 }
                 dispatch.dispatch(QuizAction::Reset(options.filters()));
-                if let Some(action) = opening(&*bank, &store, options).filter(|_| !*parked) {
+                if *parked {
+                    return;
+                }
+                if let Some(action) = opening(&*bank, &store, options) {
                     dispatch.dispatch(action);
                 }
             },
