@@ -26,6 +26,11 @@ const ours = (ids, dir = 'widget', preload = true, suffix = '') => `${head('ours
 
 writeFileSync(`${out}/ours.html`, ours(ten));
 writeFileSync(`${out}/ours-nohints.html`, ours(ten, 'widget', false));
+// A blog post with the quiz between paragraphs: how far the text below moves when the quiz
+// appears (layout shift).
+const prose = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the post. Python's data model decides what len(), iteration and comparison do for an object, so reading it pays off.</p>`).join('');
+writeFileSync(`${out}/ours-post.html`, ours(ten).replace('<main style="max-width:40rem;margin:auto">',
+  `<main style="max-width:40rem;margin:auto"><h1>A post</h1>${prose(1)}`).replace('</quiz-widget></main>', `</quiz-widget>${prose(12)}</main>`));
 writeFileSync(`${out}/ours-50.html`, ours(fifty));
 // The generated bank renames every question `<id>-<copy>` (bench/gen-bank.py).
 writeFileSync(`${out}/ours-10k.html`, ours(ten, 'widget10k', true, '-0'));

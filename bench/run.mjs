@@ -107,6 +107,36 @@ async function answerLatency(browser, base) {
   return { ...stats(times.out), dom_updated: stats(times.dom) };
 }
 
+// Layout shift (CLS, the Web Vitals sum) of a blog post whose quiz sits between paragraphs,
+// from navigation until the first question has been painted, on a desktop and a phone
+// viewport (median of LOADS cold loads each).
+async function layoutShift(browser, base) {
+  const out = {};
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    const values = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${base}/ours-post.html`);
+      await page.waitForFunction(() => performance.getEntriesByName('quiz-first-question').length);
+      // Two frames: the question is laid out and painted, and its shift entry delivered.
+      values.push(await page.evaluate(async () => {
+        for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return window.__cls;
+      }));
+      await context.close();
+    }
+    out[name] = stats(values.map((v) => v * 1000)).median / 1000;
+  }
+  return out;
+}
+
 async function memory(browser, base) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -178,6 +208,7 @@ const results = {
     ? { script_start: stats(phases.script_start), wasm_ready: stats(phases.wasm_ready) }
     : null,
   answer_latency_ms: await answerLatency(browser, base),
+  layout_shift: await layoutShift(browser, base),
   memory: await memory(browser, base),
   native: existsSync(join(ROOT, 'target/native-bench.txt'))
     ? readFileSync(join(ROOT, 'target/native-bench.txt'), 'utf8').trim().split('\n')
@@ -222,6 +253,7 @@ const rows = [
   ...(has10k ? [`| first question, 10,000-question bank (ms) | ${first.ours_10k.median} / ${first.ours_10k.p95} (${kb(transfer.ours_10k.gzip)} KB gzip) | | |`] : []),
   `| answer latency: click → feedback painted, median / p95 (ms) | ${results.answer_latency_ms.median} / ${results.answer_latency_ms.p95} (in the DOM: ${results.answer_latency_ms.dom_updated.median} / ${results.answer_latency_ms.dom_updated.p95}) | | |`,
   ...(results.ours_phases_ms ? [`| ours: script start / wasm ready (median ms) | ${results.ours_phases_ms.script_start.median} / ${results.ours_phases_ms.wasm_ready.median} | | |`] : []),
+  `| layout shift (CLS) of a post with the quiz between paragraphs, desktop / phone (median) | ${results.layout_shift.desktop} / ${results.layout_shift.phone} | | |`,
   `| memory after load: wasm / JS heap (KB) | ${kb(results.memory.afterLoad.wasm)} / ${kb(results.memory.afterLoad.jsHeap)} | | |`,
   `| memory after 1,000 mount/destroy (KB) | ${kb(results.memory.after1000.wasm)} / ${kb(results.memory.after1000.jsHeap)} | | |`,
   '',
