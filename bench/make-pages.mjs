@@ -2,6 +2,7 @@
 // the same 10 questions as our widget, as quizdown 0.4.1 Markdown, and as static HTML (the
 // floor no script can beat); plus a 50-question page for answer latency.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { RESERVE_STYLE } from '../tests/fixtures/snippet.mjs';
 
 const exported = JSON.parse(readFileSync(new URL('../target/bank.json', import.meta.url), 'utf8'));
 // The export is an object { categories, topics, questions } (issue 16); a bare array before.
@@ -29,8 +30,12 @@ writeFileSync(`${out}/ours-nohints.html`, ours(ten, 'widget', false));
 // A blog post with the quiz between paragraphs: how far the text below moves when the quiz
 // appears (layout shift).
 const prose = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the post. Python's data model decides what len(), iteration and comparison do for an object, so reading it pays off.</p>`).join('');
-writeFileSync(`${out}/ours-post.html`, ours(ten).replace('<main style="max-width:40rem;margin:auto">',
-  `<main style="max-width:40rem;margin:auto"><h1>A post</h1>${prose(1)}`).replace('</quiz-widget></main>', `</quiz-widget>${prose(12)}</main>`));
+const post = ours(ten).replace('<main style="max-width:40rem;margin:auto">',
+  `<main style="max-width:40rem;margin:auto"><h1>A post</h1>${prose(1)}`).replace('</quiz-widget></main>', `</quiz-widget>${prose(12)}</main>`);
+writeFileSync(`${out}/ours-post.html`, post);
+// The same post with README's whole snippet: its page rule keeps the quiz's space until the
+// script runs.
+writeFileSync(`${out}/ours-post-reserve.html`, post.replace('</head>', `${RESERVE_STYLE}</head>`));
 writeFileSync(`${out}/ours-50.html`, ours(fifty));
 // The generated bank renames every question `<id>-<copy>` (bench/gen-bank.py).
 writeFileSync(`${out}/ours-10k.html`, ours(ten, 'widget10k', true, '-0'));

@@ -109,8 +109,9 @@ async function answerLatency(browser, base) {
 
 // Layout shift (CLS, the Web Vitals sum) of a blog post whose quiz sits between paragraphs,
 // from navigation until the first question has been painted, on a desktop and a phone
-// viewport (median of LOADS cold loads each).
-async function layoutShift(browser, base) {
+// viewport (median of LOADS cold loads each). `post` is the post with the script tag only, or
+// with README's whole snippet (its page rule reserves the space before the script runs).
+async function layoutShift(browser, base, post) {
   const out = {};
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
     const values = [];
@@ -123,7 +124,7 @@ async function layoutShift(browser, base) {
           for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(`${base}/ours-post.html`);
+      await page.goto(`${base}/${post}.html`);
       await page.waitForFunction(() => performance.getEntriesByName('quiz-first-question').length);
       // Two frames: the question is laid out and painted, and its shift entry delivered.
       values.push(await page.evaluate(async () => {
@@ -208,7 +209,8 @@ const results = {
     ? { script_start: stats(phases.script_start), wasm_ready: stats(phases.wasm_ready) }
     : null,
   answer_latency_ms: await answerLatency(browser, base),
-  layout_shift: await layoutShift(browser, base),
+  layout_shift: await layoutShift(browser, base, 'ours-post'),
+  layout_shift_snippet: await layoutShift(browser, base, 'ours-post-reserve'),
   memory: await memory(browser, base),
   native: existsSync(join(ROOT, 'target/native-bench.txt'))
     ? readFileSync(join(ROOT, 'target/native-bench.txt'), 'utf8').trim().split('\n')
@@ -254,6 +256,7 @@ const rows = [
   `| answer latency: click → feedback painted, median / p95 (ms) | ${results.answer_latency_ms.median} / ${results.answer_latency_ms.p95} (in the DOM: ${results.answer_latency_ms.dom_updated.median} / ${results.answer_latency_ms.dom_updated.p95}) | | |`,
   ...(results.ours_phases_ms ? [`| ours: script start / wasm ready (median ms) | ${results.ours_phases_ms.script_start.median} / ${results.ours_phases_ms.wasm_ready.median} | | |`] : []),
   `| layout shift (CLS) of a post with the quiz between paragraphs, desktop / phone (median) | ${results.layout_shift.desktop} / ${results.layout_shift.phone} | | |`,
+  `| the same with README's snippet (its page rule reserves the space), desktop / phone | ${results.layout_shift_snippet.desktop} / ${results.layout_shift_snippet.phone} | | |`,
   `| memory after load: wasm / JS heap (KB) | ${kb(results.memory.afterLoad.wasm)} / ${kb(results.memory.afterLoad.jsHeap)} | | |`,
   `| memory after 1,000 mount/destroy (KB) | ${kb(results.memory.after1000.wasm)} / ${kb(results.memory.after1000.jsHeap)} | | |`,
   '',

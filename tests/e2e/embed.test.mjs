@@ -6,9 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../fixtures/server.mjs';
-import { launch, openPage } from '../fixtures/browser.mjs';
+import { launch, openPage, watchErrors } from '../fixtures/browser.mjs';
 import { QuizWidget } from '../fixtures/quiz.mjs';
 import { bank } from '../fixtures/bank.mjs';
+import { RESERVE_STYLE } from '../fixtures/snippet.mjs';
 
 let server, browser;
 before(async () => {
@@ -57,6 +58,65 @@ test('the npm tarball in a Vite app: a quiz completed, the app gets quiz-complet
     return { sheets, border: getComputedStyle(root).borderTopStyle, button: getComputedStyle(host.shadowRoot.querySelector('button')).cursor };
   });
   assert.deepEqual(styled, { sheets: 1, border: 'solid', button: 'pointer' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a blog post with README\'s snippet: the text below the quiz stays put from the first paint until the quiz appears', async () => {
+  // The script and the wasm are held, so each stage (no script yet, loading, the quiz) can be
+  // looked at. The body text is 20px: the reserved height follows the widget's text size, as
+  // the widget does, not the page's.
+  const short = bank.filter((q) => q.kind === 'true-false' && !q.code).sort((a, b) => a.prompt.length - b.prompt.length)[0];
+  const para = (id) => `<p id="${id}">A paragraph of the post that the quiz must not push around while it loads.</p>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
+${RESERVE_STYLE}
+<script type="module" src="/widget/quiz-widget.js"></script>
+<style>body { font-size: 20px; margin: 0 } main { max-width: 40rem; margin: auto }</style></head>
+<body><main><h1>A post</h1>${para('intro')}
+<quiz-widget id="setup" difficulty="easy,medium" topics="closures" count="5"><p>This quiz needs JavaScript.</p></quiz-widget>${para('after-setup')}
+<quiz-widget id="short" filters="hidden" ids="${short.id}" style="--quiz-font-size: 1.125em; --quiz-loading-height: 20em"></quiz-widget>${para('after-short')}
+</main></body></html>`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const hold = () => { let release; const held = new Promise((r) => { release = r; }); return { held, release }; };
+  const script = hold(), wasm = hold();
+  await page.route(`${server.url}/post/`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route('**/widget/quiz-widget.js', async (route) => { await script.held; await route.continue(); });
+  await page.route(/quiz_web_bg[^/]*\.wasm$/, async (route) => { await wasm.held; await route.continue(); });
+  await page.goto(`${server.url}/post/`, { waitUntil: 'commit' });
+  await page.locator('#after-short').waitFor();
+  const layout = () => page.evaluate(() => Object.fromEntries(['setup', 'short', 'after-setup', 'after-short']
+    .map((id) => { const r = document.getElementById(id).getBoundingClientRect(); return [id, { top: r.top, height: r.height }]; })));
+
+  // Before the script: README's page rule keeps 30em of the widget's text size (medium, 16px),
+  // or the page's --quiz-loading-height in its --quiz-font-size (20em of 22.5px).
+  const before = await layout();
+  assert.equal(await page.evaluate(() => customElements.get('quiz-widget')), undefined);
+  assert.equal(before.setup.height, 480);
+  assert.equal(before.short.height, 450);
+
+  // The script has run: both say "Loading quiz…" in a card of the same height, so nothing moved.
+  script.release();
+  for (const id of ['setup', 'short']) {
+    await page.locator(`#${id}`).getByRole('status').filter({ hasText: 'Loading quiz…' }).waitFor();
+  }
+  assert.deepEqual(await layout(), before);
+
+  // The quiz is there: the setup screen and the question take their own height, no more.
+  wasm.release();
+  await new QuizWidget(page, '#setup').host.getByRole('button', { name: /start/i }).waitFor();
+  await new QuizWidget(page, '#short').host.getByText('Question 1 of 1').waitFor();
+  const after = await layout();
+  const content = await page.evaluate(() => ['setup', 'short'].map((id) => {
+    const root = document.getElementById(id).shadowRoot.querySelector('.root');
+    const style = getComputedStyle(root);
+    return root.querySelector('.quiz-app').getBoundingClientRect().height +
+      ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((sum, p) => sum + parseFloat(style[p]), 0);
+  }));
+  assert.ok(Math.abs(after.setup.height - content[0]) < 1, `setup screen ${after.setup.height} px, its content ${content[0]} px`);
+  assert.ok(Math.abs(after.short.height - content[1]) < 1, `short question ${after.short.height} px, its content ${content[1]} px`);
+  assert.equal(await page.locator('#setup').getByText('Loading quiz…').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

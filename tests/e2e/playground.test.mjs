@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../fixtures/server.mjs';
 import { launch, watchErrors } from '../fixtures/browser.mjs';
 import { QuizWidget } from '../fixtures/quiz.mjs';
+import { RESERVE_STYLE } from '../fixtures/snippet.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CDN = 'https://your.cdn/quiz-widget/quiz-widget.js';
@@ -54,7 +55,7 @@ test('the controls set the preview\'s attributes, the three snippets and the URL
   const context = await newContext();
   const { page, errors } = await openPlayground(context);
   // Defaults are not written.
-  assert.equal(await snippet(page, 'script'), `<script type="module" src="${CDN}"></script>\n<quiz-widget></quiz-widget>`);
+  assert.equal(await snippet(page, 'script'), `${RESERVE_STYLE}\n<script type="module" src="${CDN}"></script>\n<quiz-widget></quiz-widget>`);
   assert.match(await snippet(page, 'npm'), /const quiz = await mount\(el\);$/);
 
   await group(page, 'difficulty').getByRole('checkbox', { name: 'hard' }).check();

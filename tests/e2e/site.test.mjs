@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { serve } from '../fixtures/server.mjs';
 import { launch, watchErrors } from '../fixtures/browser.mjs';
 import { QuizWidget } from '../fixtures/quiz.mjs';
+import { RESERVE_STYLE } from '../fixtures/snippet.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -82,16 +83,17 @@ for (const theme of ['light', 'dark']) {
   });
 }
 
-test('the home page: the embed snippet is two lines, and its copy button copies them by keyboard', async () => {
+test('the home page: the embed snippet is README\'s three lines, and its copy button copies them by keyboard', async () => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.url}/`);
   const snippet = await page.locator('#embed-snippet').textContent();
   const lines = snippet.trim().split('\n');
-  assert.equal(lines.length, 2);
-  assert.match(lines[0], /^<script type="module" src="[^"]+\/quiz-widget\.js"><\/script>$/);
-  assert.match(lines[1], /^<quiz-widget [^>]*><\/quiz-widget>$/);
+  assert.equal(lines.length, 3);
+  assert.equal(lines[0], RESERVE_STYLE);
+  assert.match(lines[1], /^<script type="module" src="[^"]+\/quiz-widget\.js"><\/script>$/);
+  assert.match(lines[2], /^<quiz-widget [^>]*><\/quiz-widget>$/);
   const copy = page.getByRole('button', { name: 'Copy the snippet' });
   await copy.focus();
   await page.keyboard.press('Enter');

@@ -216,6 +216,11 @@ pub const CSS_PROPERTIES: &[CssPropertyDoc] = &[
         syntax: "",
         description: "The text size, which every size inside follows; default: the reader's default font size.",
     },
+    CssPropertyDoc {
+        name: "--quiz-loading-height",
+        syntax: "",
+        description: "The height kept for the quiz while it loads, so the text below does not jump; default 30em.",
+    },
 ];
 
 /// A part of the shadow tree, for `quiz-widget::part(name)`.

@@ -20,6 +20,10 @@ use yew::prelude::*;
 /// The widget's script URL in the script-tag snippet: the same placeholder as
 /// docs/getting-started.md and the home page (the user puts the `widget/` folder there).
 pub const WIDGET_URL: &str = "https://your.cdn/quiz-widget/quiz-widget.js";
+/// The page rule of the script-tag snippet (README.md, docs/getting-started.md, the home page):
+/// until the script has run, the element keeps the height the widget keeps while it loads, so
+/// the text below does not jump.
+pub const RESERVE_STYLE: &str = "<style>quiz-widget:not(:defined) { display: block; font-size: var(--quiz-font-size, medium); min-height: var(--quiz-loading-height, 30em) }</style>";
 /// The npm package `mount()` is imported from.
 pub const PACKAGE: &str = "python-quiz-widget";
 /// The bank's topic list, relative to the playground page (written by `quiz-site questions`).
@@ -363,8 +367,8 @@ fn element(open: &str, attrs: &[String], close: &str) -> String {
     out
 }
 
-/// The script-tag snippet: the widget's script and the element with the set attributes and a
-/// `style` for the set custom properties.
+/// The script-tag snippet: the page rule that keeps the quiz's space, the widget's script and
+/// the element with the set attributes and a `style` for the set custom properties.
 pub fn script_snippet(setup: &Setup) -> String {
     let mut attrs: Vec<String> = setup
         .attributes()
@@ -376,7 +380,7 @@ pub fn script_snippet(setup: &Setup) -> String {
         attrs.push(format!("style=\"{}\"", escape_html(&style)));
     }
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n{}",
+        "{RESERVE_STYLE}\n<script type=\"module\" src=\"{}\"></script>\n{}",
         escape_html(WIDGET_URL),
         element("<quiz-widget", &attrs, "></quiz-widget>")
     )
@@ -1280,7 +1284,7 @@ mod tests {
         assert_eq!(
             script_snippet(&s),
             format!(
-                "<script type=\"module\" src=\"{WIDGET_URL}\"></script>\n<quiz-widget></quiz-widget>"
+                "{RESERVE_STYLE}\n<script type=\"module\" src=\"{WIDGET_URL}\"></script>\n<quiz-widget></quiz-widget>"
             )
         );
         assert_eq!(
@@ -1306,7 +1310,7 @@ mod tests {
         ]);
         let script = script_snippet(&s);
         assert_eq!(
-            script.lines().nth(1),
+            script.lines().nth(2),
             Some("<quiz-widget difficulty=\"easy,hard\"")
         );
         assert!(
@@ -1391,8 +1395,8 @@ mod tests {
             script.contains("--quiz-font: x&quot;y&#39;&lt;z&gt;&amp;w\""),
             "{script}"
         );
-        // Only the two tags the snippet writes: no markup from a value.
-        assert_eq!(script.matches('<').count(), 4, "{script}");
+        // Only the three tags the snippet writes: no markup from a value.
+        assert_eq!(script.matches('<').count(), 6, "{script}");
         assert!(!script.contains(HOSTILE));
 
         let iframe = iframe_snippet(&s, "https://x.test/embed.html");

@@ -189,7 +189,13 @@ td { text-align: end; font-variant-numeric: tabular-nums; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .message { padding: .75em 1em; border-radius: 6px; border: 2px solid var(--_wrong); background: var(--_wrong-bg); color: var(--_fg); }
 .message strong { color: var(--_wrong); }
-.loading { color: var(--_muted); }
+/* While the engine loads, the card keeps the space the quiz will take (--quiz-loading-height,
+   the same value as the page rule in the embed snippet), so the text below does not jump. */
+.root:has(> .loading) {
+  display: flex; align-items: center; justify-content: center;
+  min-height: var(--quiz-loading-height, 30em);
+}
+.loading { color: var(--_muted); margin: 0; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
 @media (forced-colors: active) {
   .root, .choice label, .order-item, .chip, .btn, .icon-btn, .select, .typed, .feedback, .notice { border-color: CanvasText; }

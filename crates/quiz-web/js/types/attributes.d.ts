@@ -96,4 +96,6 @@ export interface QuizWidgetCssProperties {
   '--quiz-font-mono'?: string | undefined;
   /** The text size, which every size inside follows; default: the reader's default font size. */
   '--quiz-font-size'?: string | undefined;
+  /** The height kept for the quiz while it loads, so the text below does not jump; default 30em. */
+  '--quiz-loading-height'?: string | undefined;
 }
