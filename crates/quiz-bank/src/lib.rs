@@ -98,11 +98,9 @@ impl QuestionBank for Builtin {
     }
 
     fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
-        let held = self
-            .file(topic)
-            .and_then(codec::decode_ids)
-            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))?;
-        Ok(held.iter().any(|id| ids.iter().any(|w| w == id)))
+        self.file(topic)
+            .and_then(|bytes| codec::holds_any(bytes, ids))
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", topic.slug)))
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {

@@ -246,12 +246,10 @@ impl QuestionBank for BlobBank {
 
     fn holds_any(&self, topic: &TopicInfo, ids: &[String]) -> Result<bool, BankError> {
         let (info, range) = self.find(topic)?;
-        let held = self
-            .blob
+        self.blob
             .get(range.clone())
-            .and_then(crate::codec::decode_ids)
-            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))?;
-        Ok(held.iter().any(|id| ids.iter().any(|w| w == id)))
+            .and_then(|bytes| crate::codec::holds_any(bytes, ids))
+            .ok_or_else(|| corrupt(&format!("topic \"{}\" does not decode", info.slug)))
     }
 
     fn questions(&self, topic: &TopicInfo) -> Result<Vec<Question>, BankError> {

@@ -190,10 +190,12 @@ fn first_strings(text: &[u8], n: usize) -> Option<Vec<&str>> {
     (ids.len() == n).then_some(ids)
 }
 
-/// The ids of [`encode_topic`]'s output, in order: its header and first column only.
-pub fn decode_ids(bytes: &[u8]) -> Option<Vec<&str>> {
+/// Whether [`encode_topic`]'s output holds any of `ids`, reading its header and first column
+/// (the ids) only; `None` when those do not decode.
+pub fn holds_any(bytes: &[u8], ids: &[String]) -> Option<bool> {
     let (heads, text) = read_topic_bytes(bytes)?;
-    first_strings(text, heads.len())
+    let held = first_strings(text, heads.len())?;
+    Some(held.iter().any(|id| ids.iter().any(|w| w == id)))
 }
 
 /// The outline of [`encode_topic`]'s output: each question's id, topic, category, difficulty,
